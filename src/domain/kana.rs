@@ -1,0 +1,150 @@
+//! Readings (フリガナ): normalising kana and deriving romaji. Names themselves are never
+//! normalised; only readings and search keys are.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Katakana (full or half width) to hiragana, after NFKC; other characters unchanged.
+/// `ﾀｶﾊｼ` and `タカハシ` both become `たかはし`.
+pub fn to_hiragana(text: &str) -> String {
+    text.nfkc()
+        .map(|c| match c {
+            'ァ'..='ヶ' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Whether a reading holds only kana, the prolonged sound mark and spaces.
+pub fn is_reading(text: &str) -> bool {
+    !text.trim().is_empty()
+        && to_hiragana(text)
+            .chars()
+            .all(|c| matches!(c, 'ぁ'..='ゖ' | 'ー' | 'ゝ' | 'ゞ' | ' ' | '\u{3000}' | '・'))
+}
+
+fn syllable(c: char) -> Option<&'static str> {
+    const TABLE: &[(char, &str)] = &[
+        ('あ', "a"), ('い', "i"), ('う', "u"), ('え', "e"), ('お', "o"),
+        ('か', "ka"), ('き', "ki"), ('く', "ku"), ('け', "ke"), ('こ', "ko"),
+        ('さ', "sa"), ('し', "shi"), ('す', "su"), ('せ', "se"), ('そ', "so"),
+        ('た', "ta"), ('ち', "chi"), ('つ', "tsu"), ('て', "te"), ('と', "to"),
+        ('な', "na"), ('に', "ni"), ('ぬ', "nu"), ('ね', "ne"), ('の', "no"),
+        ('は', "ha"), ('ひ', "hi"), ('ふ', "fu"), ('へ', "he"), ('ほ', "ho"),
+        ('ま', "ma"), ('み', "mi"), ('む', "mu"), ('め', "me"), ('も', "mo"),
+        ('や', "ya"), ('ゆ', "yu"), ('よ', "yo"),
+        ('ら', "ra"), ('り', "ri"), ('る', "ru"), ('れ', "re"), ('ろ', "ro"),
+        ('わ', "wa"), ('ゐ', "i"), ('ゑ', "e"), ('を', "o"), ('ん', "n"),
+        ('が', "ga"), ('ぎ', "gi"), ('ぐ', "gu"), ('げ', "ge"), ('ご', "go"),
+        ('ざ', "za"), ('じ', "ji"), ('ず', "zu"), ('ぜ', "ze"), ('ぞ', "zo"),
+        ('だ', "da"), ('ぢ', "ji"), ('づ', "zu"), ('で', "de"), ('ど', "do"),
+        ('ば', "ba"), ('び', "bi"), ('ぶ', "bu"), ('べ', "be"), ('ぼ', "bo"),
+        ('ぱ', "pa"), ('ぴ', "pi"), ('ぷ', "pu"), ('ぺ', "pe"), ('ぽ', "po"),
+        ('ぁ', "a"), ('ぃ', "i"), ('ぅ', "u"), ('ぇ', "e"), ('ぉ', "o"),
+        ('ゔ', "vu"),
+    ];
+    TABLE.iter().find(|(k, _)| *k == c).map(|(_, v)| *v)
+}
+
+/// Joins a syllable with a following small ゃゅょ (きゃ → kya, しゃ → sha, ちゃ → cha).
+fn digraph(base: &str, small: char) -> Option<String> {
+    let vowel = match small {
+        'ゃ' => "a",
+        'ゅ' => "u",
+        'ょ' => "o",
+        _ => return None,
+    };
+    let stem = base.strip_suffix('i')?;
+    Some(match stem {
+        "sh" | "ch" | "j" => format!("{stem}{vowel}"),
+        _ => format!("{stem}y{vowel}"),
+    })
+}
+
+/// Hepburn romaji of a reading, lower case, long vowels as written (`さいとう` → `saitou`,
+/// `しょうた` → `shouta`), words kept apart by single spaces.
+pub fn romaji(reading: &str) -> String {
+    let kana: Vec<char> = to_hiragana(reading).chars().collect();
+    let mut out = String::new();
+    let mut double_next = false;
+    let mut i = 0;
+    while i < kana.len() {
+        let c = kana[i];
+        let mut piece = match c {
+            ' ' | '\u{3000}' | '・' => {
+                if !out.ends_with(' ') && !out.is_empty() {
+                    out.push(' ');
+                }
+                i += 1;
+                continue;
+            }
+            'っ' => {
+                double_next = true;
+                i += 1;
+                continue;
+            }
+            'ー' => {
+                if let Some(v) = out.chars().last().filter(|v| "aiueo".contains(*v)) {
+                    out.push(v);
+                }
+                i += 1;
+                continue;
+            }
+            _ => match syllable(c) {
+                Some(s) => s.to_string(),
+                None => c.to_string(),
+            },
+        };
+        if let Some(&next) = kana.get(i + 1)
+            && let Some(joined) = digraph(&piece, next)
+        {
+            piece = joined;
+            i += 1;
+        }
+        if double_next {
+            if piece.starts_with("ch") {
+                out.push('t');
+            } else if let Some(first) = piece.chars().next().filter(|f| !"aiueon".contains(*f)) {
+                out.push(first);
+            }
+            double_next = false;
+        }
+        out.push_str(&piece);
+        i += 1;
+    }
+    out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_katakana_and_half_width() {
+        assert_eq!(to_hiragana("タカハシ"), "たかはし");
+        assert_eq!(to_hiragana("ﾀｶﾊｼ"), "たかはし");
+        assert_eq!(to_hiragana("ﾀﾞｲｷ"), "だいき");
+        assert_eq!(to_hiragana("ヴ"), "ゔ");
+    }
+
+    #[test]
+    fn recognises_readings() {
+        assert!(is_reading("たかはし　まこと"));
+        assert!(is_reading("ﾀｶﾊｼ ﾏｺﾄ"));
+        assert!(!is_reading("高橋"));
+        assert!(!is_reading(""));
+    }
+
+    #[test]
+    fn derives_hepburn() {
+        assert_eq!(romaji("たかはし まこと"), "takahashi makoto");
+        assert_eq!(romaji("サイトウ　ショウタ"), "saitou shouta");
+        assert_eq!(romaji("いっしき"), "isshiki");
+        assert_eq!(romaji("はっとり"), "hattori");
+        assert_eq!(romaji("きっちょう"), "kitchou");
+        assert_eq!(romaji("じゅんいち"), "junichi");
+        assert_eq!(romaji("ちゃこ"), "chako");
+        assert_eq!(romaji("りょう"), "ryou");
+        assert_eq!(romaji("しょうじ"), "shouji");
+        assert_eq!(romaji("ケーコ"), "keeko");
+    }
+}

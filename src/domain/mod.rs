@@ -1,0 +1,28 @@
+//! Pure types and rules of the HR domain. No I/O here, and no redb, ratatui or
+//! crossterm: a test under tests/ keeps it so.
+
+pub mod account;
+pub mod band;
+pub mod clock;
+pub mod date;
+pub mod employee;
+pub mod era;
+pub mod kana;
+pub mod kpi;
+pub mod org;
+pub mod roadmap;
+pub mod skill;
+
+pub use account::{Account, Role};
+pub use band::{Band, TitleBand, TitleMap};
+pub use clock::{Clock, FixedClock, Timestamp};
+pub use date::Date;
+pub use employee::{
+    Assignment, AssignmentKind, CareerTrack, DigitalTier, Employee, EmploymentType, Leaving,
+    Status,
+};
+pub use era::FiscalYear;
+pub use kpi::{CourseClass, DigitalDomain, KpiSeries, TierTarget};
+pub use org::{OrgTree, OrgUnit, UnitKind, UnitTag};
+pub use roadmap::{Approach, Initiative, PlanPeriod};
+pub use skill::{Category, Image, Mindset, MindsetScope, Skill};

@@ -1,0 +1,208 @@
+//! The organisation tree: 部 (department), 課 (section, or an equivalent office with its
+//! own head such as 室 or 事務局) and 係 (team).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The level of a unit in the tree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum UnitKind {
+    /// 部, or a unit at that level (庁舎, 委員会, 事務局 of the assembly …).
+    Department,
+    /// 課 or an equivalent office: the 所属 of the policy, a unit with its own head.
+    Section,
+    /// 係.
+    Team,
+}
+
+impl UnitKind {
+    pub fn ja(self) -> &'static str {
+        match self {
+            UnitKind::Department => "部",
+            UnitKind::Section => "課",
+            UnitKind::Team => "係",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<UnitKind> {
+        match text.trim() {
+            "部" | "department" => Some(UnitKind::Department),
+            "課" | "section" => Some(UnitKind::Section),
+            "係" | "team" => Some(UnitKind::Team),
+            _ => None,
+        }
+    }
+
+    /// The kind a parent of this kind must have.
+    pub fn parent_kind(self) -> Option<UnitKind> {
+        match self {
+            UnitKind::Department => None,
+            UnitKind::Section => Some(UnitKind::Department),
+            UnitKind::Team => Some(UnitKind::Section),
+        }
+    }
+}
+
+/// What a section does, where the policy singles it out: architects (section 3-5) come
+/// from the digital section and the sections that run core systems.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum UnitTag {
+    #[default]
+    None,
+    /// The digital / network section.
+    Digital,
+    /// A section running a core system (住民記録, 税, 国保, 介護 …).
+    CoreSystem,
+}
+
+/// One unit of the organisation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgUnit {
+    pub code: String,
+    pub kind: UnitKind,
+    pub name: String,
+    pub parent: Option<String>,
+    pub tag: UnitTag,
+}
+
+/// Why a set of units does not form a tree.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum OrgError {
+    #[error("unit code {0} appears twice")]
+    Duplicate(String),
+    #[error("unit {0}: parent {1} does not exist")]
+    MissingParent(String, String),
+    #[error("unit {0}: a {1} cannot sit under a {2}")]
+    WrongLevel(String, &'static str, &'static str),
+    #[error("unit {0}: a 部 has no parent; a 課 or 係 needs one")]
+    ParentRule(String),
+}
+
+/// The whole organisation, checked to be a tree of 部 ⊃ 課 ⊃ 係.
+#[derive(Clone, Debug, Default)]
+pub struct OrgTree {
+    units: BTreeMap<String, OrgUnit>,
+}
+
+impl OrgTree {
+    pub fn new(units: impl IntoIterator<Item = OrgUnit>) -> Result<OrgTree, OrgError> {
+        let mut map = BTreeMap::new();
+        for unit in units {
+            let code = unit.code.clone();
+            if map.insert(code.clone(), unit).is_some() {
+                return Err(OrgError::Duplicate(code));
+            }
+        }
+        for unit in map.values() {
+            match (&unit.parent, unit.kind.parent_kind()) {
+                (None, None) => {}
+                (Some(parent), Some(want)) => {
+                    let p = map.get(parent).ok_or_else(|| {
+                        OrgError::MissingParent(unit.code.clone(), parent.clone())
+                    })?;
+                    if p.kind != want {
+                        return Err(OrgError::WrongLevel(
+                            unit.code.clone(),
+                            unit.kind.ja(),
+                            p.kind.ja(),
+                        ));
+                    }
+                }
+                _ => return Err(OrgError::ParentRule(unit.code.clone())),
+            }
+        }
+        Ok(OrgTree { units: map })
+    }
+
+    pub fn get(&self, code: &str) -> Option<&OrgUnit> {
+        self.units.get(code)
+    }
+
+    pub fn units(&self) -> impl Iterator<Item = &OrgUnit> {
+        self.units.values()
+    }
+
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+
+    /// The unit and its ancestors, innermost first.
+    pub fn ancestry(&self, code: &str) -> Vec<&OrgUnit> {
+        let mut chain = Vec::new();
+        let mut next = self.units.get(code);
+        while let Some(unit) = next {
+            chain.push(unit);
+            next = unit.parent.as_deref().and_then(|p| self.units.get(p));
+        }
+        chain
+    }
+
+    /// The 所属 (section) a unit belongs to: itself if it is a section, its section if
+    /// it is a team, none for a department.
+    pub fn section_of(&self, code: &str) -> Option<&OrgUnit> {
+        self.ancestry(code)
+            .into_iter()
+            .find(|u| u.kind == UnitKind::Section)
+    }
+
+    /// `総務部 職員課 人事係`: the names from the top down.
+    pub fn path_name(&self, code: &str) -> String {
+        let mut names: Vec<&str> = self
+            .ancestry(code)
+            .iter()
+            .map(|u| u.name.as_str())
+            .collect();
+        names.reverse();
+        names.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(code: &str, kind: UnitKind, name: &str, parent: Option<&str>) -> OrgUnit {
+        OrgUnit {
+            code: code.into(),
+            kind,
+            name: name.into(),
+            parent: parent.map(Into::into),
+            tag: UnitTag::None,
+        }
+    }
+
+    fn sample() -> Vec<OrgUnit> {
+        vec![
+            unit("01", UnitKind::Department, "総務部", None),
+            unit("0102", UnitKind::Section, "職員課", Some("01")),
+            unit("010201", UnitKind::Team, "人事係", Some("0102")),
+        ]
+    }
+
+    #[test]
+    fn team_belongs_to_its_section() {
+        let tree = OrgTree::new(sample()).unwrap();
+        assert_eq!(tree.section_of("010201").unwrap().name, "職員課");
+        assert_eq!(tree.section_of("0102").unwrap().name, "職員課");
+        assert!(tree.section_of("01").is_none());
+        assert_eq!(tree.path_name("010201"), "総務部 職員課 人事係");
+    }
+
+    #[test]
+    fn rejects_broken_trees() {
+        let mut units = sample();
+        units.push(unit("0199", UnitKind::Team, "迷子係", Some("01")));
+        assert!(matches!(OrgTree::new(units), Err(OrgError::WrongLevel(..))));
+        let mut units = sample();
+        units.push(unit("0103", UnitKind::Section, "孤立課", Some("09")));
+        assert!(matches!(OrgTree::new(units), Err(OrgError::MissingParent(..))));
+        let mut units = sample();
+        units.push(unit("01", UnitKind::Department, "重複部", None));
+        assert!(matches!(OrgTree::new(units), Err(OrgError::Duplicate(..))));
+    }
+}
