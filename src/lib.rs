@@ -1,1 +1,5 @@
+//! kizuna (絆): staff, skills, training, confidential cases and the R8-R12 roadmap for
+//! the HR section of a Japanese city hall.
+
+pub mod catalogue;
 pub mod domain;

@@ -63,13 +63,6 @@ impl Era {
         Era::ALL.into_iter().find(|e| date >= e.start())
     }
 
-    fn from_name(name: &str) -> Option<Era> {
-        Era::ALL.into_iter().find(|e| {
-            name == e.kanji()
-                || name.eq_ignore_ascii_case(&e.letter().to_string())
-                || name.eq_ignore_ascii_case(e.english())
-        })
-    }
 }
 
 /// The era and year of a date, e.g. (令和, 8) for 2026-04-01.
