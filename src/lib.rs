@@ -3,3 +3,4 @@
 
 pub mod catalogue;
 pub mod domain;
+pub mod store;

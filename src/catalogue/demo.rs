@@ -111,7 +111,10 @@ fn names(file: &'static str, text: &str) -> Result<Weighted<(String, String)>, C
     let mut out = Vec::new();
     for row in rows(file, text, 3) {
         let (line, c) = row?;
-        out.push(((c[0].to_string(), c[1].to_string()), number(file, line, c[2])?));
+        out.push((
+            (c[0].to_string(), c[1].to_string()),
+            number(file, line, c[2])?,
+        ));
     }
     Ok(Weighted::new(out))
 }
@@ -301,12 +304,18 @@ impl Generator {
         let first_unit = if moves.is_empty() {
             unit.code.clone()
         } else {
-            units[rng.range(0, units.len() as i64 - 1) as usize].code.clone()
+            units[rng.range(0, units.len() as i64 - 1) as usize]
+                .code
+                .clone()
         };
         let mut history = vec![Assignment {
             effective: hired,
             unit: first_unit,
-            title: if moves.is_empty() { title.to_string() } else { entry_title },
+            title: if moves.is_empty() {
+                title.to_string()
+            } else {
+                entry_title
+            },
             kind: AssignmentKind::Hire,
         }];
         let keep = moves.len().min(4);
@@ -444,7 +453,8 @@ mod tests {
         assert_eq!(data.staff.len(), 2000);
         let mut numbers = std::collections::BTreeSet::new();
         for e in &data.staff {
-            e.validate().unwrap_or_else(|err| panic!("{}: {err}", e.staff_no));
+            e.validate()
+                .unwrap_or_else(|err| panic!("{}: {err}", e.staff_no));
             assert!(numbers.insert(e.staff_no.clone()), "{} twice", e.staff_no);
             for a in &e.history {
                 assert!(data.units.iter().any(|u| u.code == a.unit), "{}", a.unit);
@@ -465,8 +475,15 @@ mod tests {
         assert!(count(&|e| e.comeback) > 0);
         assert!(count(&|e| e.history.len() > 2) > 500);
         assert!(count(&|e| e.status == Status::Left) > 20);
-        assert!(count(&|e| e.staff_no.starts_with('0')) > 100, "leading zeros");
-        let deps = data.units.iter().filter(|u| u.kind == UnitKind::Department).count();
+        assert!(
+            count(&|e| e.staff_no.starts_with('0')) > 100,
+            "leading zeros"
+        );
+        let deps = data
+            .units
+            .iter()
+            .filter(|u| u.kind == UnitKind::Department)
+            .count();
         assert!((14..=17).contains(&deps));
         assert!(data.units.len() > 100);
     }

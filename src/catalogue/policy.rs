@@ -13,12 +13,27 @@ use crate::domain::{
 
 /// The catalogue files, by name, as shipped.
 pub const FILES: [(&str, &str); 6] = [
-    ("skills.toml", include_str!("../../fixtures/policy/skills.toml")),
-    ("mindsets.toml", include_str!("../../fixtures/policy/mindsets.toml")),
-    ("roadmap.toml", include_str!("../../fixtures/policy/roadmap.toml")),
+    (
+        "skills.toml",
+        include_str!("../../fixtures/policy/skills.toml"),
+    ),
+    (
+        "mindsets.toml",
+        include_str!("../../fixtures/policy/mindsets.toml"),
+    ),
+    (
+        "roadmap.toml",
+        include_str!("../../fixtures/policy/roadmap.toml"),
+    ),
     ("kpi.toml", include_str!("../../fixtures/policy/kpi.toml")),
-    ("digital.toml", include_str!("../../fixtures/policy/digital.toml")),
-    ("organisation.toml", include_str!("../../fixtures/policy/organisation.toml")),
+    (
+        "digital.toml",
+        include_str!("../../fixtures/policy/digital.toml"),
+    ),
+    (
+        "organisation.toml",
+        include_str!("../../fixtures/policy/organisation.toml"),
+    ),
 ];
 
 /// A catalogue file that does not read.
@@ -216,7 +231,11 @@ impl Policy {
             let band = Band::new(row.band)
                 .ok_or_else(|| content("organisation.toml", format!("no band {}", row.band)))?;
             band_labels.insert(band, row.label);
-            titles.extend(row.titles.into_iter().map(|title| TitleBand { title, band }));
+            titles.extend(
+                row.titles
+                    .into_iter()
+                    .map(|title| TitleBand { title, band }),
+            );
         }
 
         let (images, categories, skills) = skills(parse("skills.toml", &text("skills.toml")?)?)?;
@@ -258,7 +277,10 @@ fn skills(file: SkillsFile) -> Result<(Vec<Image>, Vec<Category>, Vec<Skill>), C
     let mut categories = Vec::new();
     for (r, order) in file.category.into_iter().zip(0..) {
         if !images.iter().any(|i| i.key == r.image) {
-            return Err(content(F, format!("category {}: no image {}", r.key, r.image)));
+            return Err(content(
+                F,
+                format!("category {}: no image {}", r.key, r.image),
+            ));
         }
         categories.push(Category {
             key: r.key,
@@ -271,7 +293,10 @@ fn skills(file: SkillsFile) -> Result<(Vec<Image>, Vec<Category>, Vec<Skill>), C
     let mut keys = BTreeSet::new();
     for (r, order) in file.skill.into_iter().zip(0..) {
         if !categories.iter().any(|c| c.key == r.category) {
-            return Err(content(F, format!("skill {}: no category {}", r.key, r.category)));
+            return Err(content(
+                F,
+                format!("skill {}: no category {}", r.key, r.category),
+            ));
         }
         let mut required = [false; 4];
         for n in r.required {
@@ -341,7 +366,10 @@ fn roadmap(file: RoadmapFile) -> Result<(Vec<Approach>, Vec<Initiative>), Catalo
         for year in &r.arrows {
             let fy = fiscal(F, year)?;
             if plans.contains_key(&fy) {
-                return Err(content(F, format!("{}: {year} has both a plan and an arrow", r.id)));
+                return Err(content(
+                    F,
+                    format!("{}: {year} has both a plan and an arrow", r.id),
+                ));
             }
             arrows.insert(fy);
         }
@@ -433,7 +461,12 @@ mod tests {
     #[test]
     fn bands_from_titles() {
         let p = policy();
-        let band = |t: &str| p.titles.iter().find(|x| x.title == t).map(|x| x.band.number());
+        let band = |t: &str| {
+            p.titles
+                .iter()
+                .find(|x| x.title == t)
+                .map(|x| x.band.number())
+        };
         assert_eq!(band("主事"), Some(1));
         assert_eq!(band("専門員"), Some(2));
         assert_eq!(band("主査"), Some(3));
@@ -446,7 +479,11 @@ mod tests {
     fn mindsets_are_ten_five_and_five() {
         let p = policy();
         assert_eq!(p.mindsets.len(), 10);
-        let staff = p.mindsets.iter().filter(|m| m.scope == MindsetScope::Staff).count();
+        let staff = p
+            .mindsets
+            .iter()
+            .filter(|m| m.scope == MindsetScope::Staff)
+            .count();
         assert_eq!(staff, 5);
         assert_eq!(p.mindsets[8].text, "データに基づくEBPMとPDCAを意識する");
     }

@@ -86,7 +86,10 @@ mod tests {
         // 2026-03-31T15:00Z is already 令和8年度 in Japan.
         assert_eq!(midnight.jst_date(), april_first);
         assert_eq!(FixedClock(midnight).fiscal_year(), FiscalYear(2026));
-        assert_eq!(FixedClock(Timestamp(midnight.0 - 1)).fiscal_year(), FiscalYear(2025));
+        assert_eq!(
+            FixedClock(Timestamp(midnight.0 - 1)).fiscal_year(),
+            FiscalYear(2025)
+        );
         assert_eq!(midnight.to_string(), "2026-04-01 00:00:00 JST");
     }
 

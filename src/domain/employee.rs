@@ -35,7 +35,9 @@ pub enum CareerTrack {
 }
 
 /// デジタル人材の区分 (section 3-5).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum DigitalTier {
     /// スターター: everyone not a leader or architect.
     #[default]
@@ -207,7 +209,10 @@ impl Employee {
         }
         let first = self.history.first().ok_or(EmployeeError::NoAssignment)?;
         if first.effective < self.hired {
-            return Err(EmployeeError::AssignmentBeforeHire(first.effective, self.hired));
+            return Err(EmployeeError::AssignmentBeforeHire(
+                first.effective,
+                self.hired,
+            ));
         }
         for pair in self.history.windows(2) {
             if pair[0].effective >= pair[1].effective {
@@ -268,7 +273,11 @@ impl Employee {
     /// Adds an assignment in date order; an assignment on a day that already has one is
     /// refused, so history is never silently replaced.
     pub fn assign(&mut self, assignment: Assignment) -> Result<(), EmployeeError> {
-        if self.history.iter().any(|a| a.effective == assignment.effective) {
+        if self
+            .history
+            .iter()
+            .any(|a| a.effective == assignment.effective)
+        {
             return Err(EmployeeError::SameDay(assignment.effective));
         }
         if assignment.effective < self.hired {
@@ -353,18 +362,32 @@ mod tests {
         assert_eq!(e.assignment_on(d(2021, 1, 1)).unwrap().title, "主任");
         assert_eq!(e.assignment_on(d(2026, 11, 25)).unwrap().title, "係長");
         assert_eq!(e.years_of_service(d(2026, 11, 25)), 37);
-        assert_eq!(e.years_in_post(d(2026, 11, 25)), 6, "the promotion in place keeps the run");
+        assert_eq!(
+            e.years_in_post(d(2026, 11, 25)),
+            6,
+            "the promotion in place keeps the run"
+        );
     }
 
     #[test]
     fn assign_keeps_order_and_refuses_overwrite() {
         let mut e = sample();
-        e.assign(post(d(2022, 4, 1), "0402", "主任", AssignmentKind::Transfer))
-            .unwrap();
+        e.assign(post(
+            d(2022, 4, 1),
+            "0402",
+            "主任",
+            AssignmentKind::Transfer,
+        ))
+        .unwrap();
         let dates: Vec<Date> = e.history.iter().map(|a| a.effective).collect();
         assert!(dates.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(
-            e.assign(post(d(2022, 4, 1), "0101", "主任", AssignmentKind::Transfer)),
+            e.assign(post(
+                d(2022, 4, 1),
+                "0101",
+                "主任",
+                AssignmentKind::Transfer
+            )),
             Err(EmployeeError::SameDay(d(2022, 4, 1)))
         );
         e.validate().unwrap();
@@ -385,7 +408,10 @@ mod tests {
 
     #[test]
     fn terms_parse_both_ways() {
-        assert_eq!(EmploymentType::parse("会計年度任用"), Some(EmploymentType::FiscalYearAppointed));
+        assert_eq!(
+            EmploymentType::parse("会計年度任用"),
+            Some(EmploymentType::FiscalYearAppointed)
+        );
         assert_eq!(DigitalTier::parse("leader"), Some(DigitalTier::Leader));
         assert_eq!(Status::parse("退職"), Some(Status::Left));
         assert_eq!(CareerTrack::parse("x"), None);

@@ -62,7 +62,6 @@ impl Era {
     pub fn of(date: Date) -> Option<Era> {
         Era::ALL.into_iter().find(|e| date >= e.start())
     }
-
 }
 
 /// The era and year of a date, e.g. (令和, 8) for 2026-04-01.

@@ -18,8 +18,7 @@ pub use band::{Band, TitleBand, TitleMap};
 pub use clock::{Clock, FixedClock, Timestamp};
 pub use date::Date;
 pub use employee::{
-    Assignment, AssignmentKind, CareerTrack, DigitalTier, Employee, EmploymentType, Leaving,
-    Status,
+    Assignment, AssignmentKind, CareerTrack, DigitalTier, Employee, EmploymentType, Leaving, Status,
 };
 pub use era::FiscalYear;
 pub use kpi::{CourseClass, DigitalDomain, KpiSeries, TierTarget};

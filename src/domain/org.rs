@@ -200,7 +200,10 @@ mod tests {
         assert!(matches!(OrgTree::new(units), Err(OrgError::WrongLevel(..))));
         let mut units = sample();
         units.push(unit("0103", UnitKind::Section, "孤立課", Some("09")));
-        assert!(matches!(OrgTree::new(units), Err(OrgError::MissingParent(..))));
+        assert!(matches!(
+            OrgTree::new(units),
+            Err(OrgError::MissingParent(..))
+        ));
         let mut units = sample();
         units.push(unit("01", UnitKind::Department, "重複部", None));
         assert!(matches!(OrgTree::new(units), Err(OrgError::Duplicate(..))));

@@ -97,7 +97,10 @@ mod tests {
         assert_eq!(i.cell(r(10)), Cell::Arrow);
         assert_eq!(i.cell(r(11)), Cell::Empty);
         assert_eq!(i.last_active_year(), Some(r(10)));
-        let period = PlanPeriod { first: r(8), last: r(12) };
+        let period = PlanPeriod {
+            first: r(8),
+            last: r(12),
+        };
         assert_eq!(period.years().count(), 5);
         assert!(!period.contains(r(13)));
     }

@@ -1,0 +1,66 @@
+//! Schema versions and migrations. Version 1 is the first schema; a migration from N to
+//! N+1 goes in `MIGRATIONS[N - 1]`, and all pending ones run in one write transaction
+//! when the database opens.
+
+use std::path::Path;
+
+use super::tables::{self, AUDIT, META, UNIT_HISTORY, Visitor};
+use super::{Reader, Record, Store, StoreError, Writer, meta};
+
+type Migration = fn(&mut Writer) -> Result<(), StoreError>;
+
+/// Migrations, oldest first. Empty while there is one schema.
+const MIGRATIONS: &[Migration] = &[];
+
+/// The schema this build writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32 + 1;
+
+/// Creates every table, so that readers never meet a missing one.
+pub(super) fn create_tables(w: &mut Writer) -> Result<(), StoreError> {
+    struct Create<'a>(&'a Writer);
+    impl Visitor for Create<'_> {
+        type Error = StoreError;
+        fn visit<T: Record>(&mut self) -> Result<(), StoreError> {
+            self.0.txn.open_table(tables::records::<T>())?;
+            Ok(())
+        }
+    }
+    tables::visit_all(&mut Create(w))?;
+    w.txn.open_table(META)?;
+    w.txn.open_table(AUDIT)?;
+    w.txn.open_table(UNIT_HISTORY)?;
+    Ok(())
+}
+
+pub(super) fn stored_version(r: &Reader, path: &Path) -> Result<u32, StoreError> {
+    let not_ours = || StoreError::NotKizuna {
+        path: path.to_path_buf(),
+    };
+    let bytes = r
+        .meta(meta::SCHEMA)
+        .map_err(|_| not_ours())?
+        .ok_or_else(not_ours)?;
+    let raw: [u8; 4] = bytes.as_slice().try_into().map_err(|_| not_ours())?;
+    Ok(u32::from_le_bytes(raw))
+}
+
+pub(super) fn run(store: &Store) -> Result<(), StoreError> {
+    let found = stored_version(&store.read()?, store.path())?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::Newer {
+            path: store.path().to_path_buf(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if found == SCHEMA_VERSION {
+        return Ok(());
+    }
+    let mut w = store.write()?;
+    create_tables(&mut w)?;
+    for step in &MIGRATIONS[(found as usize).saturating_sub(1)..] {
+        step(&mut w)?;
+    }
+    w.set_meta(meta::SCHEMA, &SCHEMA_VERSION.to_le_bytes())?;
+    w.commit()
+}

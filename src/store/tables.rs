@@ -1,0 +1,62 @@
+//! Every table of the schema, in one list, so that creation, copying and checking cannot
+//! forget one.
+
+use redb::TableDefinition;
+
+use super::records::{BandLabel, Record};
+use crate::domain::{
+    Account, Approach, Category, CourseClass, DigitalDomain, Employee, Image, Initiative,
+    KpiSeries, Mindset, OrgUnit, Skill, TierTarget, TitleBand,
+};
+
+/// Schema facts: version, plan period, demo flag, audit head.
+pub const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
+/// The audit log, by sequence number.
+pub const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
+/// Every assignment by unit and date: `(unit, YYYYMMDD, staff number)`.
+pub const UNIT_HISTORY: TableDefinition<(&str, u32, &str), ()> =
+    TableDefinition::new("idx_unit_history");
+
+pub fn records<T: Record>() -> TableDefinition<'static, &'static str, &'static [u8]> {
+    TableDefinition::new(T::TABLE)
+}
+
+/// Something done for each record type of the schema.
+pub trait Visitor {
+    type Error;
+    fn visit<T: Record>(&mut self) -> Result<(), Self::Error>;
+}
+
+/// Visits every record type of the schema, in a fixed order.
+pub fn visit_all<V: Visitor>(v: &mut V) -> Result<(), V::Error> {
+    v.visit::<OrgUnit>()?;
+    v.visit::<TitleBand>()?;
+    v.visit::<BandLabel>()?;
+    v.visit::<Employee>()?;
+    v.visit::<Account>()?;
+    v.visit::<Image>()?;
+    v.visit::<Category>()?;
+    v.visit::<Skill>()?;
+    v.visit::<Mindset>()?;
+    v.visit::<Approach>()?;
+    v.visit::<Initiative>()?;
+    v.visit::<KpiSeries>()?;
+    v.visit::<TierTarget>()?;
+    v.visit::<DigitalDomain>()?;
+    v.visit::<CourseClass>()
+}
+
+/// The names of the record tables.
+pub fn record_tables() -> Vec<&'static str> {
+    struct Names(Vec<&'static str>);
+    impl Visitor for Names {
+        type Error = std::convert::Infallible;
+        fn visit<T: Record>(&mut self) -> Result<(), Self::Error> {
+            self.0.push(T::TABLE);
+            Ok(())
+        }
+    }
+    let mut names = Names(Vec::new());
+    let Ok(()) = visit_all(&mut names);
+    names.0
+}

@@ -1,0 +1,224 @@
+//! Read and write transactions over typed records. One user command is one write
+//! transaction: records, the unit-history index and the audit entry commit together.
+
+use redb::{ReadTransaction, ReadableTable, ReadableTableMetadata, WriteTransaction};
+
+use super::StoreError;
+use super::audit::{AuditEntry, Hash};
+use super::records::Record;
+use super::tables::{self, AUDIT, META, UNIT_HISTORY};
+use crate::domain::Timestamp;
+
+fn record_err(table: &str, key: &str, source: super::codec::CodecError) -> StoreError {
+    StoreError::Record {
+        table: table.to_string(),
+        key: key.to_string(),
+        source,
+    }
+}
+
+fn decode<T: Record>(key: &str, bytes: &[u8]) -> Result<T, StoreError> {
+    T::from_bytes(bytes).map_err(|e| record_err(T::TABLE, key, e))
+}
+
+/// A consistent view of the database.
+pub struct Reader {
+    pub(super) txn: ReadTransaction,
+}
+
+impl Reader {
+    pub fn get<T: Record>(&self, key: &str) -> Result<Option<T>, StoreError> {
+        let table = self.txn.open_table(tables::records::<T>())?;
+        match table.get(key)? {
+            Some(v) => decode(key, v.value()).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Every record of a type, in key order.
+    pub fn all<T: Record>(&self) -> Result<Vec<T>, StoreError> {
+        let table = self.txn.open_table(tables::records::<T>())?;
+        let mut out = Vec::with_capacity(table.len()? as usize);
+        for row in table.iter()? {
+            let (k, v) = row?;
+            out.push(decode(k.value(), v.value())?);
+        }
+        Ok(out)
+    }
+
+    /// Every record of a type as raw `(key, decode result)`, for checking.
+    pub fn all_raw<T: Record>(&self) -> Result<Vec<(String, Result<T, StoreError>)>, StoreError> {
+        let table = self.txn.open_table(tables::records::<T>())?;
+        let mut out = Vec::new();
+        for row in table.iter()? {
+            let (k, v) = row?;
+            out.push((k.value().to_string(), decode(k.value(), v.value())));
+        }
+        Ok(out)
+    }
+
+    pub fn count(&self, table: &'static str) -> Result<u64, StoreError> {
+        let def = redb::TableDefinition::<&str, &[u8]>::new(table);
+        Ok(self.txn.open_table(def)?.len()?)
+    }
+
+    pub fn meta(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let table = self.txn.open_table(META)?;
+        Ok(table.get(key)?.map(|v| v.value().to_vec()))
+    }
+
+    /// The whole audit log, oldest first; entries that do not decode are reported.
+    pub fn audit(&self) -> Result<Vec<Result<AuditEntry, StoreError>>, StoreError> {
+        let table = self.txn.open_table(AUDIT)?;
+        let mut out = Vec::new();
+        for row in table.iter()? {
+            let (k, v) = row?;
+            let key = k.value();
+            out.push(
+                AuditEntry::from_bytes(v.value())
+                    .map_err(|e| record_err("audit", &key.to_string(), e)),
+            );
+        }
+        Ok(out)
+    }
+
+    pub fn audit_len(&self) -> Result<u64, StoreError> {
+        Ok(self.txn.open_table(AUDIT)?.len()?)
+    }
+
+    /// The unit-history index as stored.
+    pub fn unit_history(&self) -> Result<Vec<(String, u32, String)>, StoreError> {
+        let table = self.txn.open_table(UNIT_HISTORY)?;
+        let mut out = Vec::new();
+        for row in table.iter()? {
+            let (k, _) = row?;
+            let (unit, date, staff) = k.value();
+            out.push((unit.to_string(), date, staff.to_string()));
+        }
+        Ok(out)
+    }
+
+    /// Staff numbers with an assignment in `unit`, by date, from the index.
+    pub fn staff_in_unit(&self, unit: &str) -> Result<Vec<(u32, String)>, StoreError> {
+        let table = self.txn.open_table(UNIT_HISTORY)?;
+        let mut out = Vec::new();
+        for row in table.range((unit, 0u32, "")..=(unit, u32::MAX, "\u{10ffff}"))? {
+            let (k, _) = row?;
+            let (_, date, staff) = k.value();
+            out.push((date, staff.to_string()));
+        }
+        Ok(out)
+    }
+}
+
+/// A write transaction. Dropped without [`Writer::commit`], it leaves nothing behind.
+pub struct Writer {
+    pub(super) txn: WriteTransaction,
+}
+
+impl Writer {
+    pub fn get<T: Record>(&self, key: &str) -> Result<Option<T>, StoreError> {
+        let table = self.txn.open_table(tables::records::<T>())?;
+        let value = table.get(key)?;
+        match value {
+            Some(v) => decode(key, v.value()).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    pub fn all<T: Record>(&self) -> Result<Vec<T>, StoreError> {
+        let table = self.txn.open_table(tables::records::<T>())?;
+        let mut out = Vec::new();
+        for row in table.iter()? {
+            let (k, v) = row?;
+            out.push(decode(k.value(), v.value())?);
+        }
+        Ok(out)
+    }
+
+    /// Inserts or replaces a record, keeping the unit-history index in step.
+    pub fn put<T: Record>(&mut self, record: &T) -> Result<(), StoreError> {
+        let key = record.key();
+        let bytes = record
+            .to_bytes()
+            .map_err(|e| record_err(T::TABLE, &key, e))?;
+        let old = self.get::<T>(&key)?;
+        let mut table = self.txn.open_table(tables::records::<T>())?;
+        table.insert(key.as_str(), bytes.as_slice())?;
+        drop(table);
+        self.reindex(
+            old.map(|o| o.unit_index()).unwrap_or_default(),
+            record.unit_index(),
+        )
+    }
+
+    /// Removes a record and its index entries; true if it existed.
+    pub fn delete<T: Record>(&mut self, key: &str) -> Result<bool, StoreError> {
+        let old = self.get::<T>(key)?;
+        let mut table = self.txn.open_table(tables::records::<T>())?;
+        table.remove(key)?;
+        drop(table);
+        let existed = old.is_some();
+        self.reindex(old.map(|o| o.unit_index()).unwrap_or_default(), Vec::new())?;
+        Ok(existed)
+    }
+
+    fn reindex(
+        &mut self,
+        old: Vec<(String, u32, String)>,
+        new: Vec<(String, u32, String)>,
+    ) -> Result<(), StoreError> {
+        if old == new {
+            return Ok(());
+        }
+        let mut index = self.txn.open_table(UNIT_HISTORY)?;
+        for (unit, date, key) in &old {
+            index.remove((unit.as_str(), *date, key.as_str()))?;
+        }
+        for (unit, date, key) in &new {
+            index.insert((unit.as_str(), *date, key.as_str()), ())?;
+        }
+        Ok(())
+    }
+
+    pub fn meta(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let table = self.txn.open_table(META)?;
+        Ok(table.get(key)?.map(|v| v.value().to_vec()))
+    }
+
+    pub fn set_meta(&mut self, key: &str, value: &[u8]) -> Result<(), StoreError> {
+        self.txn.open_table(META)?.insert(key, value)?;
+        Ok(())
+    }
+
+    /// Appends an audit entry after the current head.
+    pub fn audit(
+        &mut self,
+        at: Timestamp,
+        actor: &str,
+        action: &str,
+        ids: Vec<String>,
+    ) -> Result<Hash, StoreError> {
+        let mut table = self.txn.open_table(AUDIT)?;
+        let (seq, prev) = match table.last()? {
+            Some((k, v)) => {
+                let last = AuditEntry::from_bytes(v.value())
+                    .map_err(|e| record_err("audit", &k.value().to_string(), e))?;
+                (last.seq + 1, last.hash)
+            }
+            None => (1, Hash::default()),
+        };
+        let entry = AuditEntry::new(seq, at, actor, action, ids, prev)
+            .map_err(|e| record_err("audit", &seq.to_string(), e))?;
+        let bytes = entry
+            .to_bytes()
+            .map_err(|e| record_err("audit", &seq.to_string(), e))?;
+        table.insert(seq, bytes.as_slice())?;
+        Ok(entry.hash)
+    }
+
+    pub fn commit(self) -> Result<(), StoreError> {
+        self.txn.commit()?;
+        Ok(())
+    }
+}
