@@ -3,4 +3,5 @@
 
 pub mod catalogue;
 pub mod domain;
+pub mod service;
 pub mod store;

@@ -1,0 +1,32 @@
+//! Errors of the service layer, each one a message the user can act on.
+
+use crate::catalogue::CatalogueError;
+use crate::domain::Role;
+use crate::store::StoreError;
+
+use super::access::Permission;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Catalogue(#[from] CatalogueError),
+    #[error("account {account} may not do {}", permission.code())]
+    Denied {
+        account: String,
+        permission: Permission,
+    },
+    #[error("no {kind} with id {id}")]
+    NotFound { kind: &'static str, id: String },
+    #[error("account {0} already exists")]
+    AccountExists(String),
+    #[error("{0:?} is not a valid account name")]
+    AccountName(String),
+    #[error("role {0} is granted only by `kizuna cases grant`")]
+    CaseRole(Role),
+    #[error("the last admin cannot lose the admin role")]
+    LastAdmin,
+    #[error("{0}")]
+    Invalid(String),
+}

@@ -1,0 +1,148 @@
+//! The one API above the store. The CLI and the TUI call only this. Every call takes a
+//! [`Principal`], checks the permission table, and every write is one transaction that
+//! appends to the audit log.
+
+pub mod access;
+mod accounts;
+mod catalogue;
+mod error;
+mod maintain;
+mod principal;
+mod setup;
+mod staff;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Arc;
+
+pub use access::Permission;
+pub use catalogue::Catalogue;
+pub use error::ServiceError;
+pub use maintain::{BackupReport, RestoreReport, restore};
+pub use principal::{Principal, account_name};
+pub use setup::{DemoReport, create_demo, init};
+pub use staff::{EmployeeView, PostView, Stats};
+
+use crate::domain::{Account, Clock, Role, Timestamp};
+use crate::store::{Reader, Record, Store, Writer, meta};
+
+/// The system clock.
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> Timestamp {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        Timestamp(secs)
+    }
+}
+
+/// An open database and the clock every "today" comes from.
+pub struct Service {
+    store: Store,
+    clock: Arc<dyn Clock>,
+}
+
+/// What the status line shows.
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub account: String,
+    pub roles: BTreeSet<Role>,
+    pub demo: bool,
+}
+
+impl Service {
+    /// Opens an existing database (see [`Store::open`]).
+    pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Service, ServiceError> {
+        Ok(Service {
+            store: Store::open(path)?,
+            clock,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    pub fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
+
+    /// The caller's roles in this database; none for an unknown account.
+    pub fn roles(&self, p: &Principal) -> Result<BTreeSet<Role>, ServiceError> {
+        let r = self.store.read()?;
+        Ok(r.get::<Account>(&p.account)?
+            .map(|a| a.roles)
+            .unwrap_or_default())
+    }
+
+    /// The caller's account, roles and whether this is the demo database.
+    pub fn session(&self, p: &Principal) -> Result<Session, ServiceError> {
+        let r = self.store.read()?;
+        let roles = r
+            .get::<Account>(&p.account)?
+            .map(|a| a.roles)
+            .unwrap_or_default();
+        Ok(Session {
+            account: p.account.clone(),
+            roles,
+            demo: r.meta(meta::DEMO)?.is_some(),
+        })
+    }
+
+    /// A read transaction, after checking the caller may do `permission`.
+    fn read_as(&self, p: &Principal, permission: Permission) -> Result<Reader, ServiceError> {
+        let r = self.store.read()?;
+        require(&r, p, permission)?;
+        Ok(r)
+    }
+
+    /// Runs `change` in one write transaction after the permission check, appends the
+    /// audit entry with the ids it returns, and commits; on error nothing is written.
+    fn write_as<T>(
+        &self,
+        p: &Principal,
+        permission: Permission,
+        action: &str,
+        change: impl FnOnce(&mut Writer) -> Result<(T, Vec<String>), ServiceError>,
+    ) -> Result<T, ServiceError> {
+        let mut w = self.store.write()?;
+        let roles = w
+            .get::<Account>(&p.account)?
+            .map(|a| a.roles)
+            .unwrap_or_default();
+        if !access::allows(&roles, permission) {
+            return Err(denied(p, permission));
+        }
+        let (out, ids) = change(&mut w)?;
+        w.audit(self.clock.now(), &p.account, action, ids)?;
+        w.commit()?;
+        Ok(out)
+    }
+}
+
+fn denied(p: &Principal, permission: Permission) -> ServiceError {
+    ServiceError::Denied {
+        account: p.account.clone(),
+        permission,
+    }
+}
+
+fn require(r: &Reader, p: &Principal, permission: Permission) -> Result<(), ServiceError> {
+    let roles = r
+        .get::<Account>(&p.account)?
+        .map(|a| a.roles)
+        .unwrap_or_default();
+    if access::allows(&roles, permission) {
+        Ok(())
+    } else {
+        Err(denied(p, permission))
+    }
+}
+
+/// Sorts catalogue records by their policy order.
+fn by_order<T: Record>(mut items: Vec<T>, order: impl Fn(&T) -> u32) -> Vec<T> {
+    items.sort_by_key(|i| order(i));
+    items
+}
