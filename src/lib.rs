@@ -2,6 +2,9 @@
 //! the HR section of a Japanese city hall.
 
 pub mod catalogue;
+pub mod cli;
 pub mod domain;
+pub mod i18n;
+pub mod io;
 pub mod service;
 pub mod store;

@@ -1,0 +1,136 @@
+//! The command line, as clap reads it. Help texts here are English; [`super::help`]
+//! puts the Japanese ones in when the language is Japanese.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// kizuna (絆): staff, skills, training, confidential cases and the R8-R12 roadmap for a
+/// city hall's HR section.
+#[derive(Debug, Parser)]
+#[command(name = "kizuna", version)]
+pub struct Cli {
+    /// Database file (else KIZUNA_DB, /etc/kizuna/config.toml, or the XDG data directory)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Use the demo database made by `kizuna demo`
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Language of messages: ja or en (default from LANG; Japanese when unset, C or POSIX)
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["ja", "en"])]
+    pub lang: Option<String>,
+    /// Draw borders with ASCII characters (for terminals that draw box characters wide)
+    #[arg(long, global = true)]
+    pub ascii: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new database with the policy catalogue; you become admin and hr
+    Init,
+    /// Create the demo database (fictional staff) if missing and open it
+    Demo {
+        /// Number of fictional staff
+        #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        staff: u32,
+        /// Seed of the generator: the same seed gives the same staff
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Only create the database, do not open it
+        #[arg(long)]
+        create_only: bool,
+    },
+    /// Decode every record, verify every index and the audit chain
+    Check,
+    /// Write a consistent, checked copy of the database to DEST
+    Backup {
+        /// The new file (must not exist)
+        dest: PathBuf,
+    },
+    /// Replace the database with a checked backup
+    Restore {
+        /// The backup file
+        src: PathBuf,
+        /// Replace an existing database
+        #[arg(long)]
+        force: bool,
+    },
+    /// Show a record: an employee by staff number, or an initiative by id (1-3)
+    Show {
+        /// Staff number or initiative id
+        id: String,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// Accounts and roles
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+    },
+    /// The policy catalogue as stored: skill map, roadmap, KPI series
+    Catalogue {
+        /// Which table
+        #[arg(value_enum)]
+        table: CatalogueTable,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = TableFormat::Tsv)]
+        format: TableFormat,
+    },
+    /// Number of records per kind
+    Stats,
+    /// Print a shell completion script
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// List accounts and their roles
+    List,
+    /// Register an OS account (with no roles)
+    Add {
+        /// The OS login name
+        account: String,
+        /// The account holder's own staff number
+        #[arg(long, value_name = "ID")]
+        employee: Option<String>,
+    },
+    /// Grant a role (admin, hr, auditor, viewer; case roles via `cases grant`)
+    Grant {
+        /// The OS login name
+        account: String,
+        /// The role
+        role: String,
+    },
+    /// Revoke a role
+    Revoke {
+        /// The OS login name
+        account: String,
+        /// The role
+        role: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Tsv,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CatalogueTable {
+    Skills,
+    Roadmap,
+    Kpi,
+}

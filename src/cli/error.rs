@@ -1,0 +1,120 @@
+//! CLI failures, their messages in the user's language, and exit codes.
+
+use std::path::PathBuf;
+
+use crate::i18n::{Lang, Msg};
+use crate::service::ServiceError;
+use crate::store::StoreError;
+
+/// Exit code when another process holds the database.
+pub const EXIT_LOCKED: u8 = 3;
+/// Exit code when `check` finds problems.
+pub const EXIT_PROBLEMS: u8 = 4;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+    #[error("config {path}: {detail}")]
+    Config { path: PathBuf, detail: String },
+    #[error("unknown role {0}")]
+    UnknownRole(String),
+    #[error("no HOME")]
+    NoHome,
+    #[error("{0} problems")]
+    CheckFailed(usize),
+    #[error("json: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> CliError {
+        CliError::Service(e.into())
+    }
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Service(ServiceError::Store(StoreError::Locked { .. })) => EXIT_LOCKED,
+            CliError::CheckFailed(_) => EXIT_PROBLEMS,
+            _ => 1,
+        }
+    }
+
+    /// The message for the user.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CliError::Service(e) => service_message(e, lang),
+            CliError::Config { path, detail } => Msg::Config { path, detail }.text(lang),
+            CliError::UnknownRole(r) => Msg::UnknownRole(r).text(lang),
+            CliError::NoHome => Msg::NoHome.text(lang),
+            CliError::CheckFailed(n) => Msg::CheckFailed(*n).text(lang),
+            CliError::Json(e) => Msg::Invalid(&e.to_string()).text(lang),
+        }
+    }
+}
+
+fn store_message(e: &StoreError, lang: Lang) -> String {
+    match e {
+        StoreError::Missing { path } => Msg::DbMissing(path),
+        StoreError::Exists { path } => Msg::DbExists(path),
+        StoreError::Locked { path } => Msg::DbLocked(path),
+        StoreError::NotOwner { path, owner, me } => Msg::NotOwner {
+            path,
+            owner: *owner,
+            me: *me,
+        },
+        StoreError::TooOpen { path, mode } => Msg::TooOpen { path, mode: *mode },
+        StoreError::Corrupt { path, detail } => Msg::Corrupt { path, detail },
+        StoreError::NotKizuna { path } => Msg::NotKizuna(path),
+        StoreError::Newer {
+            path,
+            found,
+            supported,
+        } => Msg::Newer {
+            path,
+            found: *found,
+            supported: *supported,
+        },
+        StoreError::Io { path, source } => {
+            return Msg::Io {
+                path,
+                detail: &source.to_string(),
+            }
+            .text(lang);
+        }
+        StoreError::Db(d) => Msg::Db(d),
+        StoreError::Record { table, key, source } => {
+            return Msg::Record {
+                table,
+                key,
+                detail: &source.to_string(),
+            }
+            .text(lang);
+        }
+        StoreError::ReadOnly => Msg::ReadOnly,
+    }
+    .text(lang)
+}
+
+fn service_message(e: &ServiceError, lang: Lang) -> String {
+    match e {
+        ServiceError::Store(s) => store_message(s, lang),
+        ServiceError::Catalogue(c) => Msg::Catalogue(&c.to_string()).text(lang),
+        ServiceError::Denied {
+            account,
+            permission,
+        } => Msg::Denied {
+            account,
+            permission: permission.code(),
+        }
+        .text(lang),
+        ServiceError::NotFound { kind, id } => Msg::NotFound { kind, id }.text(lang),
+        ServiceError::AccountExists(a) => Msg::AccountExists(a).text(lang),
+        ServiceError::AccountName(a) => Msg::AccountName(a).text(lang),
+        ServiceError::CaseRole(r) => Msg::CaseRole(r.code()).text(lang),
+        ServiceError::LastAdmin => Msg::LastAdmin.text(lang),
+        ServiceError::Invalid(d) => Msg::Invalid(d).text(lang),
+    }
+}

@@ -1,0 +1,188 @@
+//! Japanese help for the command line: clap's texts replaced, command by command.
+
+use clap::{Arg, ArgAction, Command};
+
+/// `(path, text)`: a subcommand path (`user add`) or an argument (`demo --staff`).
+const JA: &[(&str, &str)] = &[
+    (
+        "",
+        "kizuna (絆): 職員・スキル・研修・相談記録・R8-R12 ロードマップを扱う人事課のためのツール",
+    ),
+    (
+        "--db",
+        "データベースのファイル (省略時: KIZUNA_DB、/etc/kizuna/config.toml、XDG のデータディレクトリの順)",
+    ),
+    ("--demo", "kizuna demo で作ったデモ用データベースを使う"),
+    (
+        "--lang",
+        "メッセージの言語: ja または en (省略時は LANG から。未設定・C・POSIX なら日本語)",
+    ),
+    (
+        "--ascii",
+        "罫線を ASCII 文字で描く (罫線が2文字幅になる端末向け)",
+    ),
+    (
+        "init",
+        "方針カタログ入りの新しいデータベースを作る (実行したアカウントが admin と hr になる)",
+    ),
+    ("demo", "デモ用データベース (架空の職員) を作り、開く"),
+    ("demo --staff", "架空の職員の人数"),
+    ("demo --seed", "生成の種: 同じ種なら同じ職員"),
+    ("demo --create-only", "作るだけで開かない"),
+    ("check", "全ての記録を読み、索引と監査ログの連鎖を確かめる"),
+    (
+        "backup",
+        "データベースの一貫したコピーを DEST に書き、確かめる",
+    ),
+    ("backup dest", "新しいファイル (既存でないこと)"),
+    ("restore", "確かめたバックアップでデータベースを置き換える"),
+    ("restore src", "バックアップのファイル"),
+    ("restore --force", "既存のデータベースを置き換える"),
+    (
+        "show",
+        "記録を表示する: 職員番号なら職員、1-3 のような番号なら取組",
+    ),
+    ("show id", "職員番号または取組の番号"),
+    ("show --format", "出力形式"),
+    ("user", "アカウントとロール"),
+    ("user list", "アカウントとロールの一覧"),
+    ("user add", "OS のアカウントを登録する (ロールなし)"),
+    ("user add account", "OS のログイン名"),
+    ("user add --employee", "アカウントの持ち主の職員番号"),
+    (
+        "user grant",
+        "ロールを付与する (admin, hr, auditor, viewer。相談記録のロールは cases grant で)",
+    ),
+    ("user grant account", "OS のログイン名"),
+    ("user grant role", "ロール"),
+    ("user revoke", "ロールを取り消す"),
+    ("user revoke account", "OS のログイン名"),
+    ("user revoke role", "ロール"),
+    (
+        "catalogue",
+        "保存されている方針カタログ: スキルマップ、ロードマップ、KPI",
+    ),
+    ("catalogue table", "どの表か"),
+    ("catalogue --format", "出力形式"),
+    ("stats", "種類ごとの記録数"),
+    ("completions", "シェル補完のスクリプトを出力する"),
+    ("completions shell", "bash, zsh, fish, elvish, powershell"),
+];
+
+fn localize_args(mut cmd: Command, prefix: &str) -> Command {
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        let is_positional = cmd
+            .get_arguments()
+            .find(|a| a.get_id() == id.as_str())
+            .is_some_and(|a| a.is_positional());
+        let name = if is_positional {
+            id.clone()
+        } else {
+            format!("--{}", id.replace('_', "-"))
+        };
+        let key = if prefix.is_empty() {
+            name
+        } else {
+            format!("{prefix} {name}")
+        };
+        if let Some((_, text)) = JA.iter().find(|(k, _)| *k == key) {
+            cmd = cmd.mut_arg(id, |a| a.help(*text));
+        }
+    }
+    cmd
+}
+
+fn localize(mut cmd: Command, prefix: &str) -> Command {
+    if let Some((_, text)) = JA.iter().find(|(k, _)| *k == prefix) {
+        cmd = cmd.about(*text);
+    }
+    cmd = localize_args(cmd, prefix)
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("ヘルプを表示する"),
+        )
+        .subcommand_help_heading("コマンド")
+        .disable_help_subcommand(true)
+        .help_template("{about-with-newline}\n使い方: {usage}\n\n{all-args}{after-help}");
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        cmd = cmd.mut_arg(id, |a| {
+            let heading = if a.is_positional() {
+                "引数"
+            } else {
+                "オプション"
+            };
+            let takes_value = a.get_action().takes_values();
+            a.help_heading(heading).hide_possible_values(takes_value)
+        });
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let path = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix} {name}")
+        };
+        cmd = cmd.mut_subcommand(name, |sub| localize(sub, &path));
+    }
+    cmd
+}
+
+/// The command with Japanese help texts.
+pub fn japanese(cmd: Command) -> Command {
+    localize(cmd, "").disable_version_flag(true).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help("版を表示する")
+            .help_heading("オプション"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn both_languages_pass_clap_checks() {
+        crate::cli::command(crate::i18n::Lang::Ja).debug_assert();
+        crate::cli::command(crate::i18n::Lang::En).debug_assert();
+    }
+
+    #[test]
+    fn every_japanese_entry_finds_its_target() {
+        // Each key names a real subcommand or argument: a renamed one would leave
+        // English help behind silently.
+        let cmd = crate::cli::args::Cli::command();
+        for (key, _) in JA.iter().filter(|(k, _)| !k.is_empty()) {
+            let mut words: Vec<&str> = key.split(' ').collect();
+            let last = words.pop().unwrap_or_default();
+            let mut c = &cmd;
+            for w in &words {
+                c = c.find_subcommand(w).unwrap_or_else(|| panic!("{key}"));
+            }
+            let found = c.find_subcommand(last).is_some()
+                || c.get_arguments().any(|a| {
+                    a.get_id() == last.trim_start_matches("--").replace('-', "_").as_str()
+                        || a.get_id() == last
+                });
+            assert!(found, "{key}");
+        }
+    }
+}

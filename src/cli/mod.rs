@@ -1,0 +1,388 @@
+//! The command line: scriptable, read-only counterparts of the panes, and the commands
+//! that make, check and copy databases. Everything goes through `service`.
+
+pub mod args;
+mod error;
+mod help;
+pub mod paths;
+mod show;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use clap::{CommandFactory, FromArgMatches};
+
+pub use args::Cli;
+use args::{CatalogueTable, Command, ShowFormat, TableFormat, UserCommand};
+pub use error::{CliError, EXIT_LOCKED, EXIT_PROBLEMS};
+use paths::Env;
+
+use crate::catalogue::demo;
+use crate::domain::{Clock, Date, FixedClock, Role};
+use crate::i18n::{self, Lang, Msg};
+use crate::io::catalogue as tables;
+use crate::service::{self, Principal, Service, SystemClock};
+use crate::store::check::Report;
+
+/// What the process needs from outside: arguments, environment, clock, caller.
+pub struct Context<'a> {
+    pub env: Env<'a>,
+    pub clock: Arc<dyn Clock>,
+    pub principal: Principal,
+}
+
+impl Context<'_> {
+    /// The clock: `KIZUNA_NOW` (a date, for demos and tests) fixes "today" at noon in
+    /// Japan; otherwise the system clock.
+    pub fn clock_from(env: Env<'_>) -> Arc<dyn Clock> {
+        match env("KIZUNA_NOW").and_then(|d| Date::parse(&d).ok()) {
+            Some(day) => Arc::new(FixedClock::at_noon(day)),
+            None => Arc::new(SystemClock),
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+fn emit(text: &str) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Service(
+            crate::store::StoreError::Io {
+                path: PathBuf::from("-"),
+                source: e,
+            }
+            .into(),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn say(text: String) -> Result<(), CliError> {
+    emit(&format!("{text}\n"))
+}
+
+/// The language before clap has parsed anything: `--lang`, then the config, then LANG.
+pub fn language(args: &[OsString], env: Env<'_>) -> Lang {
+    let mut it = args.iter().filter_map(|a| a.to_str());
+    while let Some(a) = it.next() {
+        if let Some(v) = a.strip_prefix("--lang=") {
+            if let Some(l) = Lang::parse(v) {
+                return l;
+            }
+        } else if a == "--lang"
+            && let Some(l) = it.next().and_then(Lang::parse)
+        {
+            return l;
+        }
+    }
+    paths::user_config(env)
+        .ok()
+        .and_then(|c| c.lang)
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_else(|| Lang::from_locale(env))
+}
+
+/// The clap command in a language.
+pub fn command(lang: Lang) -> clap::Command {
+    let cmd = Cli::command();
+    match lang {
+        Lang::Ja => help::japanese(cmd),
+        Lang::En => cmd,
+    }
+}
+
+/// Parses and runs one command line; returns the exit code.
+pub fn main(args: Vec<OsString>, ctx: &Context<'_>) -> u8 {
+    let lang = language(&args, ctx.env);
+    let matches = match command(lang).try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return 2;
+        }
+    };
+    match run(cli, lang, ctx) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("kizuna: {}", e.message(lang));
+            e.exit_code()
+        }
+    }
+}
+
+fn database(cli: &Cli, ctx: &Context<'_>) -> Result<PathBuf, CliError> {
+    if cli.demo {
+        paths::demo_database(cli.db.as_deref(), ctx.env)
+    } else {
+        paths::database(cli.db.as_deref(), ctx.env)
+    }
+}
+
+fn open(cli: &Cli, ctx: &Context<'_>) -> Result<Service, CliError> {
+    Ok(Service::open(&database(cli, ctx)?, ctx.clock.clone())?)
+}
+
+fn role(text: &str) -> Result<Role, CliError> {
+    Role::parse(text).ok_or_else(|| CliError::UnknownRole(text.to_string()))
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
+    let p = &ctx.principal;
+    let Some(cmd) = &cli.command else {
+        let service = open(&cli, ctx)?;
+        say(status_line(&service, p, lang)?)?;
+        say(Msg::NoScreenYet.text(lang))?;
+        return Ok(0);
+    };
+    match cmd {
+        Command::Init => {
+            let path = database(&cli, ctx)?;
+            service::init(&path, p, ctx.clock.clone())?;
+            say(Msg::Initialised {
+                path: &path,
+                account: &p.account,
+            }
+            .text(lang))?;
+        }
+        Command::Demo {
+            staff,
+            seed,
+            create_only,
+        } => {
+            let path = paths::demo_database(cli.db.as_deref(), ctx.env)?;
+            if path.exists() {
+                say(Msg::DemoExists(&path).text(lang))?;
+            } else {
+                let started = Instant::now();
+                let report = service::create_demo(
+                    &path,
+                    p,
+                    ctx.clock.clone(),
+                    *staff as usize,
+                    seed.unwrap_or(demo::DEFAULT_SEED),
+                )?;
+                say(Msg::DemoCreated {
+                    path: &path,
+                    staff: report.staff,
+                    units: report.units,
+                    millis: started.elapsed().as_millis(),
+                }
+                .text(lang))?;
+            }
+            if !create_only {
+                let service = Service::open(&path, ctx.clock.clone())?;
+                say(status_line(&service, p, lang)?)?;
+                say(Msg::NoScreenYet.text(lang))?;
+            }
+        }
+        Command::Check => return check(&open(&cli, ctx)?.check(p)?, lang),
+        Command::Backup { dest } => {
+            let report = open(&cli, ctx)?.backup(p, dest)?;
+            say(Msg::BackupDone {
+                path: &report.dest,
+                bytes: report.bytes,
+                records: report.records,
+            }
+            .text(lang))?;
+            say(Msg::AuditHead(&report.audit_head.to_string()).text(lang))?;
+        }
+        Command::Restore { src, force } => {
+            let target = database(&cli, ctx)?;
+            let (_, report) = service::restore(src, &target, *force, p, ctx.clock.clone())?;
+            say(Msg::RestoreDone {
+                path: &target,
+                records: report.records,
+            }
+            .text(lang))?;
+            say(Msg::AuditHead(&report.audit_head.to_string()).text(lang))?;
+        }
+        Command::Show { id, format } => show_record(&open(&cli, ctx)?, p, id, *format, lang)?,
+        Command::User { action } => user(&open(&cli, ctx)?, p, action, lang)?,
+        Command::Catalogue { table, format } => {
+            let c = open(&cli, ctx)?.catalogue(p)?;
+            let text = match (table, format) {
+                (CatalogueTable::Skills, TableFormat::Tsv) => {
+                    tables::skills_tsv(&c, i18n::field("foundation", lang))
+                }
+                (CatalogueTable::Skills, TableFormat::Json) => tables::skills_json(&c)? + "\n",
+                (CatalogueTable::Roadmap, TableFormat::Tsv) => tables::roadmap_tsv(&c),
+                (CatalogueTable::Roadmap, TableFormat::Json) => tables::roadmap_json(&c)? + "\n",
+                (CatalogueTable::Kpi, TableFormat::Tsv) => tables::kpi_tsv(&c),
+                (CatalogueTable::Kpi, TableFormat::Json) => tables::kpi_json(&c)? + "\n",
+            };
+            emit(&text)?;
+        }
+        Command::Stats => stats(&open(&cli, ctx)?, p, lang)?,
+        Command::Completions { shell } => {
+            let mut cmd = command(lang);
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "kizuna", &mut out);
+            emit(&String::from_utf8_lossy(&out))?;
+        }
+    }
+    Ok(0)
+}
+
+fn roles_text(roles: &std::collections::BTreeSet<Role>, lang: Lang) -> String {
+    if roles.is_empty() {
+        return i18n::field("none", lang).to_string();
+    }
+    roles
+        .iter()
+        .map(|r| match lang {
+            Lang::Ja => format!("{}({})", i18n::role_label(*r, lang), r.code()),
+            Lang::En => r.code().to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Database, account and roles, fiscal year, and DEMO when it is the demo.
+pub fn status_line(service: &Service, p: &Principal, lang: Lang) -> Result<String, CliError> {
+    let session = service.session(p)?;
+    let fy = service.clock().fiscal_year();
+    let year = match lang {
+        Lang::Ja => fy.wareki(),
+        Lang::En => format!("FY{} ({})", fy.0, fy.short()),
+    };
+    let demo = if session.demo { "  [DEMO]" } else { "" };
+    Ok(format!(
+        "{}: {}  {}: {} [{}]  {}{demo}",
+        i18n::field("database", lang),
+        service.path().display(),
+        i18n::field("account", lang),
+        session.account,
+        roles_text(&session.roles, lang),
+        year
+    ))
+}
+
+fn check(report: &Report, lang: Lang) -> Result<u8, CliError> {
+    for problem in &report.problems {
+        say(format!(
+            "{}\t{}\t{}",
+            i18n::table_label(&problem.table, lang),
+            problem.key,
+            i18n::fault(&problem.fault, lang)
+        ))?;
+    }
+    if !report.problems.is_empty() {
+        return Err(CliError::CheckFailed(report.problems.len()));
+    }
+    say(Msg::CheckOk {
+        records: report.counts.values().sum(),
+        index: report.index_entries,
+        audit: report.audit_entries,
+    }
+    .text(lang))?;
+    say(Msg::AuditHead(&report.audit_head.to_string()).text(lang))?;
+    Ok(0)
+}
+
+fn looks_like_initiative(id: &str) -> bool {
+    let mut parts = id.splitn(2, '-');
+    matches!((parts.next(), parts.next()), (Some(a), Some(b))
+        if a.len() == 1 && a.chars().all(|c| c.is_ascii_digit()) && !b.is_empty() && b.len() <= 3)
+}
+
+fn show_record(
+    service: &Service,
+    p: &Principal,
+    id: &str,
+    format: ShowFormat,
+    lang: Lang,
+) -> Result<(), CliError> {
+    if looks_like_initiative(id) {
+        let i = service.initiative(p, id)?;
+        let c = service.catalogue(p)?;
+        let approach = c
+            .approaches
+            .iter()
+            .find(|a| a.no == i.approach)
+            .map_or("", |a| a.name.as_str());
+        return match format {
+            ShowFormat::Text => emit(&show::initiative(&i, approach, c.plan_period, lang)),
+            ShowFormat::Json => emit(&(serde_json::to_string_pretty(&i)? + "\n")),
+        };
+    }
+    let v = service.employee(p, id)?;
+    match format {
+        ShowFormat::Text => emit(&show::employee(&v, lang)),
+        ShowFormat::Json => emit(&(serde_json::to_string_pretty(&v)? + "\n")),
+    }
+}
+
+fn user(
+    service: &Service,
+    p: &Principal,
+    action: &UserCommand,
+    lang: Lang,
+) -> Result<(), CliError> {
+    let roles_now = |a: &crate::domain::Account| {
+        say(Msg::RolesNow {
+            account: &a.name,
+            roles: &roles_text(&a.roles, lang),
+        }
+        .text(lang))
+    };
+    match action {
+        UserCommand::List => {
+            let mut text = format!(
+                "{}\t{}\t{}\n",
+                i18n::field("account", lang),
+                i18n::field("roles", lang),
+                i18n::field("employee", lang)
+            );
+            for a in service.accounts(p)? {
+                text.push_str(&format!(
+                    "{}\t{}\t{}\n",
+                    a.name,
+                    a.roles
+                        .iter()
+                        .map(|r| r.code())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                    a.employee.as_deref().unwrap_or("")
+                ));
+            }
+            emit(&text)
+        }
+        UserCommand::Add { account, employee } => {
+            let a = service.add_account(p, account, employee.as_deref())?;
+            say(Msg::AccountAdded(&a.name).text(lang))
+        }
+        UserCommand::Grant { account, role: r } => {
+            roles_now(&service.grant(p, account, role(r)?)?)
+        }
+        UserCommand::Revoke { account, role: r } => {
+            roles_now(&service.revoke(p, account, role(r)?)?)
+        }
+    }
+}
+
+fn stats(service: &Service, p: &Principal, lang: Lang) -> Result<(), CliError> {
+    let s = service.stats(p)?;
+    let mut text = String::new();
+    if s.demo {
+        text.push_str(&format!("[{}]\n", i18n::field("demo", lang)));
+    }
+    for (table, n) in &s.counts {
+        text.push_str(&format!("{}\t{n}\n", i18n::table_label(table, lang)));
+    }
+    for (status, n) in &s.staff_by_status {
+        let key = format!("staff_{}", status.replace('-', "_"));
+        text.push_str(&format!("  {}\t{n}\n", i18n::field(&key, lang)));
+    }
+    emit(&text)
+}

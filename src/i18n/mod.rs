@@ -1,0 +1,93 @@
+//! The message catalogue: every user-facing string, in Japanese (the default) and
+//! English. Code elsewhere names a message; it never spells one.
+
+mod labels;
+mod messages;
+
+pub use labels::{fault, field, kind_label, role_label, table_label};
+pub use messages::Msg;
+
+/// The language of the messages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Ja,
+    En,
+}
+
+impl Lang {
+    /// Reads `ja` or `en` (and `ja_JP.UTF-8`-style locale names).
+    pub fn parse(text: &str) -> Option<Lang> {
+        let t = text.trim().to_ascii_lowercase();
+        if t == "ja" || t.starts_with("ja_") || t.starts_with("ja-") || t.starts_with("ja.") {
+            Some(Lang::Ja)
+        } else if t == "en" || t.starts_with("en_") || t.starts_with("en-") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The language from the locale variables: Japanese when they are unset, `C` or
+    /// `POSIX` (common over SSH) or Japanese; English for any other language.
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| var(k))
+            .find(|v| !v.is_empty());
+        match value.as_deref() {
+            None => Lang::Ja,
+            Some(v) => {
+                let base = v.split(['.', '@']).next().unwrap_or("");
+                if base == "C" || base == "POSIX" || base.to_ascii_lowercase().starts_with("ja") {
+                    Lang::Ja
+                } else {
+                    Lang::En
+                }
+            }
+        }
+    }
+
+    /// Picks the text for this language.
+    pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn japanese_unless_another_language_is_set() {
+        assert_eq!(Lang::from_locale(env(&[])), Lang::Ja);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "C")])), Lang::Ja);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "POSIX")])), Lang::Ja);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "C.UTF-8")])), Lang::Ja);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "ja_JP.UTF-8")])), Lang::Ja);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "en_US.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::from_locale(env(&[("LANG", "ja_JP.UTF-8"), ("LC_ALL", "de_DE.UTF-8")])),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn parses_names() {
+        assert_eq!(Lang::parse("ja"), Some(Lang::Ja));
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+}

@@ -1,0 +1,3 @@
+//! Files and text in and out: catalogue tables as TSV and JSON.
+
+pub mod catalogue;
