@@ -47,7 +47,9 @@ fn open_error(path: &Path, e: redb::DatabaseError) -> StoreError {
         redb::DatabaseError::DatabaseAlreadyOpen | redb::DatabaseError::LockProtocolMismatch => {
             StoreError::Locked { path }
         }
-        redb::DatabaseError::Storage(redb::StorageError::Io(source)) => {
+        redb::DatabaseError::Storage(redb::StorageError::Io(source))
+            if source.kind() != std::io::ErrorKind::InvalidData =>
+        {
             StoreError::Io { path, source }
         }
         other => StoreError::Corrupt {
