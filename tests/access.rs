@@ -22,11 +22,22 @@ const EXPECTED: &[(Permission, [char; 6])] = &[
     (Permission::HarassmentCases, ['.', '.', '.', 'x', '.', '.']),
 ];
 
-const ROLES: [Role; 6] = [Role::Admin, Role::Hr, Role::Health, Role::Counselor, Role::Auditor, Role::Viewer];
+const ROLES: [Role; 6] = [
+    Role::Admin,
+    Role::Hr,
+    Role::Health,
+    Role::Counselor,
+    Role::Auditor,
+    Role::Viewer,
+];
 
 #[test]
 fn every_cell_of_the_matrix() {
-    assert_eq!(EXPECTED.len(), Permission::ALL.len(), "a permission is missing here");
+    assert_eq!(
+        EXPECTED.len(),
+        Permission::ALL.len(),
+        "a permission is missing here"
+    );
     for (permission, row) in EXPECTED {
         for (role, cell) in ROLES.iter().zip(row) {
             assert_eq!(
@@ -125,7 +136,10 @@ fn the_last_admin_keeps_the_role() {
     let clock = Arc::new(FixedClock::at_noon(Date::new(2026, 11, 25).unwrap()));
     let me = Principal::named("hr.first", 5001);
     let s = service::init(&path, &me, clock).unwrap();
-    assert!(matches!(s.revoke(&me, "hr.first", Role::Admin), Err(ServiceError::LastAdmin)));
+    assert!(matches!(
+        s.revoke(&me, "hr.first", Role::Admin),
+        Err(ServiceError::LastAdmin)
+    ));
     s.add_account(&me, "hr.second", None).unwrap();
     s.grant(&me, "hr.second", Role::Admin).unwrap();
     s.revoke(&me, "hr.first", Role::Admin).unwrap();

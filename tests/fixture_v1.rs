@@ -16,7 +16,10 @@ fn fixture_copy() -> (tempfile::TempDir, std::path::PathBuf) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(root.join(FIXTURE)).unwrap();
     let expected = std::fs::read_to_string(root.join(format!("{FIXTURE}.sha256"))).unwrap();
-    let digest: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let digest: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     assert_eq!(
         expected.split_whitespace().next(),
         Some(digest.as_str()),

@@ -35,14 +35,28 @@ fn offending(dir: &str, crates: &[&str]) -> Vec<String> {
 #[test]
 fn domain_imports_no_storage_or_terminal_crate() {
     let bad = offending("src/domain", &["redb", "ratatui", "crossterm"]);
-    assert!(bad.is_empty(), "src/domain must stay pure:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "src/domain must stay pure:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
 fn only_the_store_touches_redb() {
-    for dir in ["src/service", "src/cli", "src/io", "src/catalogue", "src/i18n"] {
+    for dir in [
+        "src/service",
+        "src/cli",
+        "src/io",
+        "src/catalogue",
+        "src/i18n",
+    ] {
         let bad = offending(dir, &["redb"]);
-        assert!(bad.is_empty(), "{dir} reaches past the service:\n{}", bad.join("\n"));
+        assert!(
+            bad.is_empty(),
+            "{dir} reaches past the service:\n{}",
+            bad.join("\n")
+        );
     }
 }
 

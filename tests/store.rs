@@ -29,7 +29,10 @@ fn new_databases_are_private_whatever_the_umask() {
     unsafe { libc::umask(old) };
     made.unwrap();
     assert_eq!(std::fs::metadata(&path).unwrap().mode() & 0o777, 0o600);
-    assert_eq!(std::fs::metadata(path.parent().unwrap()).unwrap().mode() & 0o777, 0o700);
+    assert_eq!(
+        std::fs::metadata(path.parent().unwrap()).unwrap().mode() & 0o777,
+        0o700
+    );
     // Nothing half-made is left beside it.
     let names: Vec<String> = std::fs::read_dir(path.parent().unwrap())
         .unwrap()
@@ -44,7 +47,10 @@ fn init_refuses_an_existing_file() {
     let path = dir.path().join("k.redb");
     std::fs::write(&path, b"keep me").unwrap();
     let err = service::init(&path, &root(), clock()).err().unwrap();
-    assert!(matches!(err, ServiceError::Store(StoreError::Exists { .. })), "{err:?}");
+    assert!(
+        matches!(err, ServiceError::Store(StoreError::Exists { .. })),
+        "{err:?}"
+    );
     assert_eq!(std::fs::read(&path).unwrap(), b"keep me");
 }
 
@@ -55,7 +61,10 @@ fn a_file_others_may_read_is_refused() {
     service::init(&path, &root(), clock()).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
     let err = Store::open(&path).err().unwrap();
-    assert!(matches!(err, StoreError::TooOpen { mode: 0o640, .. }), "{err:?}");
+    assert!(
+        matches!(err, StoreError::TooOpen { mode: 0o640, .. }),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -70,7 +79,17 @@ fn a_file_another_account_owns_is_refused() {
     service::init(&path, &root(), clock()).unwrap();
     std::os::unix::fs::chown(&path, Some(1), None).unwrap();
     let err = Store::open(&path).err().unwrap();
-    assert!(matches!(err, StoreError::NotOwner { owner: 1, me: 0, .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            StoreError::NotOwner {
+                owner: 1,
+                me: 0,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -81,7 +100,10 @@ fn garbage_and_truncated_files_are_refused_clearly() {
     std::fs::set_permissions(&garbage, std::fs::Permissions::from_mode(0o600)).unwrap();
     let err = Store::open(&garbage).err().unwrap();
     assert!(
-        matches!(err, StoreError::Corrupt { .. } | StoreError::NotKizuna { .. }),
+        matches!(
+            err,
+            StoreError::Corrupt { .. } | StoreError::NotKizuna { .. }
+        ),
         "{err:?}"
     );
 
@@ -91,7 +113,10 @@ fn garbage_and_truncated_files_are_refused_clearly() {
     let cut = dir.path().join("cut.redb");
     std::fs::write(&cut, &bytes[..bytes.len() / 3]).unwrap();
     std::fs::set_permissions(&cut, std::fs::Permissions::from_mode(0o600)).unwrap();
-    assert!(Store::open(&cut).is_err(), "a truncated file must not open as if whole");
+    assert!(
+        Store::open(&cut).is_err(),
+        "a truncated file must not open as if whole"
+    );
 }
 
 #[test]
@@ -100,7 +125,8 @@ fn a_redb_file_that_is_not_kizuna_is_refused() {
     let path = dir.path().join("other.redb");
     let db = redb::Database::create(&path).unwrap();
     let w = db.begin_write().unwrap();
-    w.open_table(redb::TableDefinition::<&str, u64>::new("things")).unwrap();
+    w.open_table(redb::TableDefinition::<&str, u64>::new("things"))
+        .unwrap();
     w.commit().unwrap();
     drop(db);
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
@@ -124,7 +150,14 @@ fn a_newer_schema_is_refused_and_left_alone() {
     }
     let err = Store::open(&path).err().unwrap();
     assert!(
-        matches!(err, StoreError::Newer { found: 99, supported: 1, .. }),
+        matches!(
+            err,
+            StoreError::Newer {
+                found: 99,
+                supported: 1,
+                ..
+            }
+        ),
         "{err:?}"
     );
 }
@@ -137,12 +170,19 @@ fn a_failed_command_writes_nothing() {
     let before = s.check(&root()).unwrap();
     // Linking an account to a staff number that does not exist fails inside the
     // transaction: neither the account nor an audit entry may appear.
-    let err = s.add_account(&root(), "hr.kato", Some("999999")).unwrap_err();
+    let err = s
+        .add_account(&root(), "hr.kato", Some("999999"))
+        .unwrap_err();
     assert!(matches!(err, ServiceError::NotFound { .. }));
     let after = s.check(&root()).unwrap();
     assert_eq!(before.audit_entries, after.audit_entries);
     assert_eq!(before.counts, after.counts);
-    assert!(s.accounts(&root()).unwrap().iter().all(|a| a.name != "hr.kato"));
+    assert!(
+        s.accounts(&root())
+            .unwrap()
+            .iter()
+            .all(|a| a.name != "hr.kato")
+    );
 }
 
 #[test]
@@ -151,8 +191,10 @@ fn every_write_appends_to_the_audit_chain() {
     let path = dir.path().join("k.redb");
     let s = service::init(&path, &root(), clock()).unwrap();
     s.add_account(&root(), "hr.kato", None).unwrap();
-    s.grant(&root(), "hr.kato", kizuna::domain::Role::Hr).unwrap();
-    s.revoke(&root(), "hr.kato", kizuna::domain::Role::Hr).unwrap();
+    s.grant(&root(), "hr.kato", kizuna::domain::Role::Hr)
+        .unwrap();
+    s.revoke(&root(), "hr.kato", kizuna::domain::Role::Hr)
+        .unwrap();
     let report = s.check(&root()).unwrap();
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     assert_eq!(report.audit_entries, 4, "init, add, grant, revoke");
@@ -164,16 +206,27 @@ fn a_second_process_gets_a_clear_message_and_exit_code_3() {
     let db = home.demo_db();
     let before = std::fs::read(&db).unwrap();
     let held = Service::open(&db, clock()).unwrap();
-    for args in [vec!["--demo", "stats"], vec!["--demo", "check"], vec!["--demo", "user", "add", "x"]] {
+    for args in [
+        vec!["--demo", "stats"],
+        vec!["--demo", "check"],
+        vec!["--demo", "user", "add", "x"],
+    ] {
         let out = home.run(&args);
         assert_eq!(out.status.code(), Some(3), "{args:?}");
         let err = stderr(&out);
-        assert!(err.contains(&db.display().to_string()), "names the file: {err}");
+        assert!(
+            err.contains(&db.display().to_string()),
+            "names the file: {err}"
+        );
         assert!(err.contains("別のプロセスが開いています"), "{err}");
         assert!(!err.contains("panicked"), "{err}");
     }
     let out = home.run(&["--demo", "--lang", "en", "stats"]);
-    assert!(stderr(&out).contains("is open in another process"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is open in another process"),
+        "{}",
+        stderr(&out)
+    );
     drop(held);
     assert_eq!(std::fs::read(&db).unwrap().len(), before.len());
     home.ok(&["--demo", "check"]);
@@ -188,7 +241,9 @@ fn check_reports_a_broken_index_by_table_and_key() {
         let w = raw.begin_write().unwrap();
         {
             let mut t = w
-                .open_table(redb::TableDefinition::<(&str, u32, &str), ()>::new("idx_unit_history"))
+                .open_table(redb::TableDefinition::<(&str, u32, &str), ()>::new(
+                    "idx_unit_history",
+                ))
                 .unwrap();
             t.insert(("0101", 20200401u32, "ghost"), ()).unwrap();
             let mut e = w

@@ -215,13 +215,11 @@ impl Generator {
         } else {
             self.male.pick(rng).clone()
         };
-        let comeback = age >= 28 && age <= 45 && rng.chance(12);
+        let comeback = (28..=45).contains(&age) && rng.chance(12);
         let mid_career = !comeback && rng.chance(120);
         let start_age = if mid_career {
             rng.range(24, 40)
-        } else if title.ends_with('補') {
-            18
-        } else if rng.chance(150) {
+        } else if title.ends_with('補') || rng.chance(150) {
             18
         } else {
             22

@@ -262,7 +262,9 @@ impl Policy {
     }
 }
 
-fn skills(file: SkillsFile) -> Result<(Vec<Image>, Vec<Category>, Vec<Skill>), CatalogueError> {
+type SkillMap = (Vec<Image>, Vec<Category>, Vec<Skill>);
+
+fn skills(file: SkillsFile) -> Result<SkillMap, CatalogueError> {
     const F: &str = "skills.toml";
     let images: Vec<Image> = file
         .image

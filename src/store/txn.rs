@@ -21,6 +21,9 @@ fn decode<T: Record>(key: &str, bytes: &[u8]) -> Result<T, StoreError> {
     T::from_bytes(bytes).map_err(|e| record_err(T::TABLE, key, e))
 }
 
+/// A stored key and what its bytes decoded to.
+pub type Keyed<T> = (String, Result<T, StoreError>);
+
 /// A consistent view of the database.
 pub struct Reader {
     pub(super) txn: ReadTransaction,
@@ -47,7 +50,7 @@ impl Reader {
     }
 
     /// Every record of a type as raw `(key, decode result)`, for checking.
-    pub fn all_raw<T: Record>(&self) -> Result<Vec<(String, Result<T, StoreError>)>, StoreError> {
+    pub fn all_raw<T: Record>(&self) -> Result<Vec<Keyed<T>>, StoreError> {
         let table = self.txn.open_table(tables::records::<T>())?;
         let mut out = Vec::new();
         for row in table.iter()? {

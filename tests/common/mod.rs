@@ -81,7 +81,10 @@ pub fn tsv_cell(tsv: &str, key_col: &str, key: &str, col: &str) -> String {
     let mut lines = tsv.lines();
     let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
     let k = header.iter().position(|h| *h == key_col).unwrap();
-    let c = header.iter().position(|h| *h == col).unwrap_or_else(|| panic!("no column {col}"));
+    let c = header
+        .iter()
+        .position(|h| *h == col)
+        .unwrap_or_else(|| panic!("no column {col}"));
     for line in lines {
         let cells: Vec<&str> = line.split('\t').collect();
         assert_eq!(cells.len(), header.len(), "ragged row: {line}");
