@@ -41,6 +41,13 @@ impl Service {
 
     /// A consistent copy to `dest` (which must not exist), then opened and checked.
     pub fn backup(&self, p: &Principal, dest: &Path) -> Result<BackupReport, ServiceError> {
+        if dest.exists() {
+            return Err(StoreError::Exists {
+                path: dest.to_path_buf(),
+            }
+            .into());
+        }
+        // The attempt is logged first, so the copy carries its own entry.
         self.write_as(p, Permission::Maintain, "backup", |_| Ok(((), Vec::new())))?;
         self.store.backup_to(dest)?;
         let copy = Store::open(dest)?;
@@ -54,6 +61,7 @@ impl Service {
             )));
         }
         let bytes = std::fs::metadata(dest).map_err(|e| io(dest, e))?.len();
+        super::anchor::log_audit_head(&report.audit_head, report.audit_entries);
         Ok(BackupReport {
             dest: dest.to_path_buf(),
             bytes,

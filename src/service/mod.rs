@@ -4,6 +4,7 @@
 
 pub mod access;
 mod accounts;
+mod anchor;
 mod catalogue;
 mod error;
 mod maintain;
