@@ -33,7 +33,10 @@ fn demo_db(dir: &tempfile::TempDir, staff: usize) -> PathBuf {
 /// Generating the synthetic staff in memory, without the database.
 #[divan::bench(args = [2_000, 50_000], sample_count = 10)]
 fn generate_staff(staff: usize) -> usize {
-    demo::generate(staff, demo::DEFAULT_SEED).unwrap().staff.len()
+    demo::generate(staff, demo::DEFAULT_SEED)
+        .unwrap()
+        .staff
+        .len()
 }
 
 /// `kizuna demo --create-only`: generate, write in one transaction, link into place.
