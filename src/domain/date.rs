@@ -20,8 +20,8 @@ pub enum DateError {
     NoSuchDate(i32, u32, u32),
     #[error("not a date: {0:?}")]
     Unreadable(String),
-    #[error("before the start of the era: {0:?}")]
-    BeforeEra(String),
+    #[error("not within its era: {0:?}")]
+    OutsideEra(String),
 }
 
 pub(crate) fn is_leap(year: i32) -> bool {
@@ -99,15 +99,35 @@ impl Date {
         self.add_days(-1)
     }
 
-    /// Completed years of age on `on` for someone born on `self`. Under Japanese law a
-    /// person gains a year at the end of the day before the birthday; for the ages HR
-    /// shows (completed years on a date) the birthday itself is the day that counts.
+    /// Completed years of age during the day `on`, for someone born on `self`. Under
+    /// Japanese law (年齢計算ニ関スル法律) a year is gained at the very end of the day
+    /// before the birthday, so during any whole day the law and this count agree; where
+    /// the *moment* of reaching an age matters (which fiscal year someone reaches 60
+    /// in), use [`Date::reaches_age`].
     pub fn age_on(self, on: Date) -> i32 {
         let mut age = on.year - self.year;
         if (on.month, on.day) < (self.month, self.day) {
             age -= 1;
         }
         age
+    }
+
+    /// The day at whose end someone born on `self` reaches `age` under Japanese law: the
+    /// day before the birthday. Someone born on 1 April reaches 60 on 31 March, in the
+    /// fiscal year before their birthday's.
+    pub fn reaches_age(self, age: i32) -> Date {
+        let year = self.year + age;
+        let birthday = Date::new(year, self.month(), self.day()).unwrap_or_else(|_| {
+            Date::from_days(
+                Date {
+                    year,
+                    month: 3,
+                    day: 1,
+                }
+                .to_days(),
+            )
+        });
+        birthday.pred()
     }
 
     /// Whole years from `self` to `on`, e.g. years of service since the hire date.
@@ -212,6 +232,24 @@ mod tests {
         let leapling = d(2000, 2, 29);
         assert_eq!(leapling.age_on(d(2026, 2, 28)), 25);
         assert_eq!(leapling.age_on(d(2026, 3, 1)), 26);
+    }
+
+    #[test]
+    fn april_first_births_reach_an_age_in_the_fiscal_year_before() {
+        use crate::domain::era::FiscalYear;
+        let april_first = d(1966, 4, 1);
+        assert_eq!(april_first.reaches_age(60), d(2026, 3, 31));
+        assert_eq!(
+            FiscalYear::of(april_first.reaches_age(60)),
+            FiscalYear(2025)
+        );
+        let april_second = d(1966, 4, 2);
+        assert_eq!(
+            FiscalYear::of(april_second.reaches_age(60)),
+            FiscalYear(2026)
+        );
+        // 29 February: the legal day in a common year is 28 February.
+        assert_eq!(d(2000, 2, 29).reaches_age(26), d(2026, 2, 28));
     }
 
     #[test]

@@ -53,9 +53,31 @@ impl Era {
         }
     }
 
-    /// Gregorian year of this era's year `n` (元年 = 1).
-    pub fn gregorian(self, n: i32) -> i32 {
-        self.start().year() + n - 1
+    /// The era that followed this one, if any.
+    pub fn next(self) -> Option<Era> {
+        match self {
+            Era::Showa => Some(Era::Heisei),
+            Era::Heisei => Some(Era::Reiwa),
+            Era::Reiwa => None,
+        }
+    }
+
+    /// The last year number this era reached (昭和64, 平成31); none while it lasts.
+    pub fn last_year(self) -> Option<i32> {
+        self.next()
+            .map(|n| n.start().year() - self.start().year() + 1)
+    }
+
+    /// Gregorian year of this era's year `n` (元年 = 1), if `n` is a year the era had
+    /// (昭和100年 and 平成40年 never happened) and the result is a calendar year.
+    pub fn gregorian(self, n: i32) -> Option<i32> {
+        if n < 1 || self.last_year().is_some_and(|last| n > last) {
+            return None;
+        }
+        self.start()
+            .year()
+            .checked_add(n - 1)
+            .filter(|y| *y <= 9999)
     }
 
     /// The era a date falls in, if any (dates before 昭和 have none).
@@ -119,12 +141,10 @@ pub fn parse_wareki(text: &str) -> Result<Option<Date>, DateError> {
     };
     let m: u32 = m.parse().map_err(|_| bad())?;
     let d: u32 = d.parse().map_err(|_| bad())?;
-    if n < 1 {
-        return Err(bad());
-    }
-    let date = Date::new(era.gregorian(n), m, d)?;
-    if date < era.start() {
-        return Err(DateError::BeforeEra(text.to_string()));
+    let year = era.gregorian(n).ok_or_else(bad)?;
+    let date = Date::new(year, m, d)?;
+    if date < era.start() || era.next().is_some_and(|next| date >= next.start()) {
+        return Err(DateError::OutsideEra(text.to_string()));
     }
     Ok(Some(date))
 }
@@ -161,7 +181,7 @@ impl FiscalYear {
 
     /// 令和 year N's fiscal year, e.g. `FiscalYear::reiwa(8)` = FY2026.
     pub fn reiwa(n: i32) -> FiscalYear {
-        FiscalYear(Era::Reiwa.gregorian(n))
+        FiscalYear(2018 + n)
     }
 
     pub fn first_day(self) -> Date {
@@ -219,10 +239,7 @@ impl FiscalYear {
         } else {
             rest.parse().map_err(|_| bad())?
         };
-        if n < 1 {
-            return Err(bad());
-        }
-        Ok(FiscalYear(era.gregorian(n)))
+        era.gregorian(n).map(FiscalYear).ok_or_else(bad)
     }
 }
 
@@ -242,7 +259,9 @@ mod tests {
 
     #[test]
     fn reiwa_is_year_plus_2018() {
-        assert_eq!(Era::Reiwa.gregorian(8), 2026);
+        assert_eq!(Era::Reiwa.gregorian(8), Some(2026));
+        assert_eq!(Era::Heisei.last_year(), Some(31));
+        assert_eq!(Era::Showa.last_year(), Some(64));
         assert_eq!(era_year(d(2026, 4, 1)), Some((Era::Reiwa, 8)));
         assert_eq!(wareki(d(2019, 5, 1)), "令和元年5月1日");
         assert_eq!(wareki(d(2019, 4, 30)), "平成31年4月30日");
@@ -260,6 +279,15 @@ mod tests {
         assert_eq!(parse_wareki("2026-04-01").unwrap(), None);
         assert!(parse_wareki("令和元年4月1日").is_err(), "before 令和 began");
         assert!(parse_wareki("令和8年2月30日").is_err());
+        assert!(parse_wareki("平成31年5月1日").is_err(), "平成 had ended");
+        assert!(parse_wareki("平成40年1月1日").is_err());
+        assert!(parse_wareki("昭和100年1月1日").is_err());
+        assert!(parse_wareki("R2147483647.1.1").is_err(), "no overflow");
+        assert_eq!(
+            parse_wareki("平成31年4月30日").unwrap(),
+            Some(d(2019, 4, 30))
+        );
+        assert_eq!(parse_wareki("昭和64年1月7日").unwrap(), Some(d(1989, 1, 7)));
     }
 
     #[test]
@@ -281,6 +309,12 @@ mod tests {
         }
         assert_eq!(FiscalYear::parse("令和元年度").unwrap(), FiscalYear(2019));
         assert!(FiscalYear::parse("R0").is_err());
+        assert!(
+            FiscalYear::parse("H32").is_err(),
+            "平成 ended in its 31st year"
+        );
+        assert_eq!(FiscalYear::parse("H31").unwrap(), FiscalYear(2019));
+        assert!(FiscalYear::parse("R2147483647").is_err());
         assert!(FiscalYear::parse("next year").is_err());
     }
 

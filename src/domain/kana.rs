@@ -8,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 pub fn to_hiragana(text: &str) -> String {
     text.nfkc()
         .map(|c| match c {
-            'ァ'..='ヶ' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+            'ァ'..='ヶ' | 'ヽ' | 'ヾ' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
             _ => c,
         })
         .collect()
@@ -71,6 +71,7 @@ fn syllable(c: char) -> Option<&'static str> {
         ('れ', "re"),
         ('ろ', "ro"),
         ('わ', "wa"),
+        ('ゎ', "wa"),
         ('ゐ', "i"),
         ('ゑ', "e"),
         ('を', "o"),
@@ -110,25 +111,55 @@ fn syllable(c: char) -> Option<&'static str> {
     TABLE.iter().find(|(k, _)| *k == c).map(|(_, v)| *v)
 }
 
-/// Joins a syllable with a following small ゃゅょ (きゃ → kya, しゃ → sha, ちゃ → cha).
+/// Joins a syllable with a following small kana: ゃゅょ (きゃ → kya, しゃ → sha,
+/// ちゃ → cha) or a small vowel as loanword readings use it (ティ → ti, ファ → fa,
+/// シェ → she, ウィ → wi).
 fn digraph(base: &str, small: char) -> Option<String> {
-    let vowel = match small {
-        'ゃ' => "a",
-        'ゅ' => "u",
-        'ょ' => "o",
+    let (vowel, yoon) = match small {
+        'ゃ' => ("a", true),
+        'ゅ' => ("u", true),
+        'ょ' => ("o", true),
+        'ぁ' => ("a", false),
+        'ぃ' => ("i", false),
+        'ぅ' => ("u", false),
+        'ぇ' => ("e", false),
+        'ぉ' => ("o", false),
         _ => return None,
     };
-    let stem = base.strip_suffix('i')?;
-    Some(match stem {
-        "sh" | "ch" | "j" => format!("{stem}{vowel}"),
-        _ => format!("{stem}y{vowel}"),
-    })
+    if yoon {
+        let stem = base.strip_suffix('i')?;
+        return Some(match stem {
+            "sh" | "ch" | "j" => format!("{stem}{vowel}"),
+            _ => format!("{stem}y{vowel}"),
+        });
+    }
+    match base {
+        "u" => Some(format!("w{vowel}")),
+        "n" => None,
+        _ => {
+            let stem = base.strip_suffix(['a', 'i', 'u', 'e', 'o'])?;
+            (!stem.is_empty()).then(|| format!("{stem}{vowel}"))
+        }
+    }
+}
+
+/// The kana an iteration mark repeats: ゝ the previous kana, ゞ its voiced form.
+fn iterated(mark: char, previous: char) -> char {
+    let voiced = char::from_u32(previous as u32 + 1).filter(|v| {
+        mark == 'ゞ' && matches!(previous, 'か'..='と' | 'は'..='ほ') && syllable(*v).is_some()
+    });
+    voiced.unwrap_or(previous)
 }
 
 /// Hepburn romaji of a reading, lower case, long vowels as written (`さいとう` → `saitou`,
 /// `しょうた` → `shouta`), words kept apart by single spaces.
 pub fn romaji(reading: &str) -> String {
-    let kana: Vec<char> = to_hiragana(reading).chars().collect();
+    let mut kana: Vec<char> = to_hiragana(reading).chars().collect();
+    for i in 1..kana.len() {
+        if matches!(kana[i], 'ゝ' | 'ゞ') {
+            kana[i] = iterated(kana[i], kana[i - 1]);
+        }
+    }
     let mut out = String::new();
     let mut double_next = false;
     let mut i = 0;
@@ -211,5 +242,12 @@ mod tests {
         assert_eq!(romaji("りょう"), "ryou");
         assert_eq!(romaji("しょうじ"), "shouji");
         assert_eq!(romaji("ケーコ"), "keeko");
+        assert_eq!(romaji("ティファニー"), "tifanii");
+        assert_eq!(romaji("ウィリアム"), "wiriamu");
+        assert_eq!(romaji("シェリー"), "sherii");
+        assert_eq!(romaji("さゝき"), "sasaki");
+        assert_eq!(romaji("いすゞ"), "isuzu");
+        assert_eq!(romaji("ゎ"), "wa");
+        assert_eq!(romaji("ぁ"), "a");
     }
 }
