@@ -148,10 +148,12 @@ impl AuditEntry {
         })
     }
 
-    /// Whether the body still matches its hash (a redacted body is not checked).
+    /// Whether the body still matches its hash. A redacted body cannot be checked, so
+    /// redaction must have removed the who and the which: a "redacted" entry that still
+    /// names an actor or ids is a rewritten one.
     pub fn body_intact(&self) -> Result<bool, CodecError> {
         if self.redacted {
-            return Ok(true);
+            return Ok(self.actor.is_empty() && self.ids.is_empty());
         }
         Ok(body_hash(self.seq, self.at, &self.actor, &self.action, &self.ids)? == self.body_hash)
     }
@@ -264,6 +266,14 @@ mod tests {
         c[1].ids.clear();
         c[1].redacted = true;
         assert!(verify(&c).1.is_empty());
+    }
+
+    #[test]
+    fn a_rewrite_cannot_hide_behind_the_redacted_flag() {
+        let mut c = chain(3);
+        c[1].actor = "someone.else".into();
+        c[1].redacted = true;
+        assert_eq!(verify(&c).1, vec![ChainFault::Body(2)]);
     }
 
     #[test]
