@@ -5,7 +5,7 @@ use crate::domain::{
     Approach, Category, CourseClass, DigitalDomain, Image, Initiative, KpiSeries, Mindset,
     PlanPeriod, Skill, TierTarget,
 };
-use crate::store::{BandLabel, Reader, StoreError, codec, meta};
+use crate::store::BandLabel;
 
 /// The whole catalogue, in the policy's order.
 #[derive(Clone, Debug)]
@@ -24,28 +24,11 @@ pub struct Catalogue {
     pub classes: Vec<CourseClass>,
 }
 
-pub(super) fn plan_period(r: &Reader) -> Result<PlanPeriod, ServiceError> {
-    let bytes = r
-        .meta(meta::PLAN_PERIOD)?
-        .ok_or_else(|| ServiceError::Invalid("the database has no plan period".to_string()))?;
-    let record_error = |source| StoreError::Record {
-        table: "meta".into(),
-        key: meta::PLAN_PERIOD.into(),
-        source,
-    };
-    let (_, payload) = codec::split(&bytes).map_err(record_error)?;
-    let (first, last): (i32, i32) = codec::decode(payload).map_err(record_error)?;
-    Ok(PlanPeriod {
-        first: crate::domain::FiscalYear(first),
-        last: crate::domain::FiscalYear(last),
-    })
-}
-
 impl Service {
     pub fn catalogue(&self, p: &Principal) -> Result<Catalogue, ServiceError> {
         let r = self.read_as(p, Permission::CatalogueRead)?;
         Ok(Catalogue {
-            plan_period: plan_period(&r)?,
+            plan_period: r.plan_period()?,
             bands: r.all::<BandLabel>()?,
             images: by_order(r.all()?, |i: &Image| i.order),
             categories: by_order(r.all()?, |c: &Category| c.order),

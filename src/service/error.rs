@@ -1,5 +1,7 @@
 //! Errors of the service layer, each one a message the user can act on.
 
+use std::path::PathBuf;
+
 use crate::catalogue::CatalogueError;
 use crate::domain::Role;
 use crate::store::StoreError;
@@ -27,6 +29,21 @@ pub enum ServiceError {
     CaseRole(Role),
     #[error("the last admin cannot lose the admin role")]
     LastAdmin,
-    #[error("{0}")]
-    Invalid(String),
+    #[error("the organisation does not form a tree: {0}")]
+    Organisation(#[from] crate::domain::org::OrgError),
+    #[error("{}: a backup is never overwritten", .0.display())]
+    BackupExists(PathBuf),
+    #[error("{}: cannot use this backup: {source}", path.display())]
+    BadBackup {
+        path: PathBuf,
+        source: Box<StoreError>,
+    },
+    #[error("{}: the copy does not check ({table} {key})", path.display())]
+    BackupProblem {
+        path: PathBuf,
+        table: String,
+        key: String,
+    },
+    #[error("{}: a database is there; restore replaces it only with --force", .0.display())]
+    RestoreNeedsForce(PathBuf),
 }

@@ -42,24 +42,30 @@ impl Service {
     /// A consistent copy to `dest` (which must not exist), then opened and checked.
     pub fn backup(&self, p: &Principal, dest: &Path) -> Result<BackupReport, ServiceError> {
         if dest.exists() {
-            return Err(StoreError::Exists {
-                path: dest.to_path_buf(),
-            }
-            .into());
+            return Err(ServiceError::BackupExists(dest.to_path_buf()));
         }
         // The attempt is logged first, so the copy carries its own entry.
         self.write_as(p, Permission::Maintain, "backup", |_| Ok(((), Vec::new())))?;
         self.store.backup_to(dest)?;
-        let copy = Store::open(dest)?;
-        let report = check::check(&copy.read()?)?;
-        if let Some(problem) = report.problems.first() {
-            return Err(ServiceError::Invalid(format!(
-                "the copy at {} does not check: {} {}",
-                dest.display(),
-                problem.table,
-                problem.key
-            )));
-        }
+        let checked = (|| {
+            let copy = Store::open(dest)?;
+            let report = check::check(&copy.read()?)?;
+            if let Some(problem) = report.problems.first() {
+                return Err(ServiceError::BackupProblem {
+                    path: dest.to_path_buf(),
+                    table: problem.table.clone(),
+                    key: problem.key.clone(),
+                });
+            }
+            Ok(report)
+        })();
+        let report = match checked {
+            Ok(r) => r,
+            Err(e) => {
+                let _ = std::fs::remove_file(dest);
+                return Err(e);
+            }
+        };
         let bytes = std::fs::metadata(dest).map_err(|e| io(dest, e))?.len();
         super::anchor::log_audit_head(&report.audit_head, report.audit_entries);
         Ok(BackupReport {
@@ -71,9 +77,45 @@ impl Service {
     }
 }
 
-/// Replaces the database at `target` with the copy at `src`, after checking the copy
-/// and that the caller is an admin in it. An existing target is replaced only with
-/// `force`, and only while no other process has it open.
+/// Opens and checks a backup before anything else happens to it.
+fn checked_backup(src: &Path, p: &Principal) -> Result<Report, ServiceError> {
+    let bad = |source: StoreError| ServiceError::BadBackup {
+        path: src.to_path_buf(),
+        source: Box::new(source),
+    };
+    let copy = Store::open_read_only(src).map_err(bad)?;
+    let r = copy.read().map_err(bad)?;
+    require(&r, p, Permission::Maintain)?;
+    let report = check::check(&r).map_err(bad)?;
+    match report.problems.first() {
+        Some(problem) => Err(ServiceError::BackupProblem {
+            path: src.to_path_buf(),
+            table: problem.table.clone(),
+            key: problem.key.clone(),
+        }),
+        None => Ok(report),
+    }
+}
+
+/// Copies the bytes of `src` into the existing private file `dest` and syncs it; the
+/// permission bits of `src` are not carried over.
+fn copy_into(src: &Path, dest: &Path) -> Result<(), ServiceError> {
+    let mut from = std::fs::File::open(src).map_err(|e| io(src, e))?;
+    let mut to = std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(dest)
+        .map_err(|e| io(dest, e))?;
+    std::io::copy(&mut from, &mut to).map_err(|e| io(dest, e))?;
+    to.sync_all().map_err(|e| io(dest, e))
+}
+
+/// Replaces the database at `target` with the backup at `src`. The backup is checked
+/// first, and the caller must be an admin in it; an existing target is replaced only
+/// with `force`, never while another process has it open, and even when it is damaged.
+/// The copy is staged beside the target, opened (migrating an older schema), checked
+/// and audited there, and only then renamed into place: a failure leaves the old
+/// database as it was.
 pub fn restore(
     src: &Path,
     target: &Path,
@@ -81,53 +123,36 @@ pub fn restore(
     p: &Principal,
     clock: Arc<dyn Clock>,
 ) -> Result<(Service, RestoreReport), ServiceError> {
-    let report = {
-        let copy = Store::open_read_only(src)?;
-        let r = copy.read()?;
-        require(&r, p, Permission::Maintain)?;
-        let report = check::check(&r)?;
-        if let Some(problem) = report.problems.first() {
-            return Err(ServiceError::Invalid(format!(
-                "{} does not check: {} {}",
-                src.display(),
-                problem.table,
-                problem.key
-            )));
-        }
-        report
-    };
-    // Hold the current database's lock while it is replaced, so no one has it open.
-    let current = if target.exists() {
-        if !force {
-            return Err(StoreError::Exists {
-                path: target.to_path_buf(),
-            }
-            .into());
-        }
-        Some(Store::open(target)?)
-    } else {
-        None
-    };
-    let staging = target.with_file_name(format!(
-        ".{}.restore.{}",
-        target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        std::process::id()
-    ));
+    let report = checked_backup(src, p)?;
+    if target.exists() && !force {
+        return Err(ServiceError::RestoreNeedsForce(target.to_path_buf()));
+    }
+    let guard = Store::hold_for_replace(target)?;
+    let staging = file::sibling(target, "restore");
     let _ = std::fs::remove_file(&staging);
     file::create_private(&staging)?;
-    let copied = std::fs::copy(src, &staging)
-        .and_then(|_| std::fs::File::open(&staging)?.sync_all())
-        .and_then(|_| std::fs::rename(&staging, target));
-    if let Err(e) = copied {
+    let staged = (|| {
+        copy_into(src, &staging)?;
+        let service = Service::open(&staging, clock.clone())?;
+        let staged_report = check::check(&service.store.read()?)?;
+        if let Some(problem) = staged_report.problems.first() {
+            return Err(ServiceError::BackupProblem {
+                path: src.to_path_buf(),
+                table: problem.table.clone(),
+                key: problem.key.clone(),
+            });
+        }
+        service.write_as(p, Permission::Maintain, "restore", |_| Ok(((), Vec::new())))?;
+        drop(service);
+        file::replace(&staging, target)?;
+        Ok(())
+    })();
+    if staged.is_err() {
         let _ = std::fs::remove_file(&staging);
-        return Err(io(target, e));
     }
-    drop(current);
+    staged?;
+    drop(guard);
     let service = Service::open(target, clock)?;
-    service.write_as(p, Permission::Maintain, "restore", |_| Ok(((), Vec::new())))?;
     Ok((
         service,
         RestoreReport {

@@ -3,21 +3,13 @@
 //! a temporary file beside the target and linked into place only when complete.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use super::{Principal, Service, ServiceError};
 use crate::catalogue::{Policy, demo};
 use crate::domain::{Account, Clock, Role};
-use crate::store::{BandLabel, Store, StoreError, Writer, codec, meta};
-
-fn temp_beside(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.{}.partial", std::process::id()))
-}
+use crate::store::{BandLabel, Store, StoreError, Writer, file, meta};
 
 /// Builds a database at a temporary path with `fill`, then links it to `path`; an
 /// existing `path` is never replaced.
@@ -34,7 +26,7 @@ fn build(
         }
         .into());
     }
-    let temp = temp_beside(path);
+    let temp = file::sibling(path, "partial");
     let result = (|| {
         let store = Store::create(&temp)?;
         let mut w = store.write()?;
@@ -60,13 +52,7 @@ fn build(
 
 /// Writes the policy catalogue into a new database.
 fn load_policy(w: &mut Writer, policy: &Policy) -> Result<(), ServiceError> {
-    let period = (policy.plan_period.first.0, policy.plan_period.last.0);
-    let bytes = codec::encode(1, &period).map_err(|source| StoreError::Record {
-        table: "meta".into(),
-        key: meta::PLAN_PERIOD.into(),
-        source,
-    })?;
-    w.set_meta(meta::PLAN_PERIOD, &bytes)?;
+    w.set_plan_period(policy.plan_period)?;
     for t in &policy.titles {
         w.put(t)?;
     }

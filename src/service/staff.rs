@@ -41,7 +41,7 @@ pub struct EmployeeView {
 }
 
 pub(super) fn org_tree(r: &Reader) -> Result<OrgTree, ServiceError> {
-    OrgTree::new(r.all::<OrgUnit>()?).map_err(|e| ServiceError::Invalid(e.to_string()))
+    Ok(OrgTree::new(r.all::<OrgUnit>()?)?)
 }
 
 pub(super) fn view(e: Employee, org: &OrgTree, titles: &TitleMap, on: Date) -> EmployeeView {

@@ -112,6 +112,9 @@ pub fn check(reader: &Reader) -> Result<Report, StoreError> {
     references(reader, &employees, &mut report)?;
     index(reader, &employees, &mut report)?;
     chain(reader, &mut report)?;
+    if let Err(StoreError::Record { key, source, .. }) = reader.plan_period() {
+        report.problem("meta", &key, Fault::Decode(source.to_string()));
+    }
     Ok(report)
 }
 

@@ -15,6 +15,8 @@ pub enum CodecError {
     Corrupt(String),
     #[error("corrupt record: {0} bytes left over")]
     Trailing(usize),
+    #[error("record missing")]
+    Missing,
     #[error("cannot encode record: {0}")]
     Encode(String),
 }

@@ -80,3 +80,23 @@ pub fn create_private(path: &Path) -> Result<(), StoreError> {
     file.set_permissions(fs::Permissions::from_mode(0o600))
         .map_err(|e| io_err(path, e))
 }
+
+/// A hidden working file beside `path`, unique to this process: `.NAME.TAG.PID`.
+pub fn sibling(path: &Path, tag: &str) -> std::path::PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.{tag}.{}", std::process::id()))
+}
+
+/// Renames `from` over `to` and syncs the folder, so the swap survives a crash.
+pub fn replace(from: &Path, to: &Path) -> Result<(), StoreError> {
+    fs::rename(from, to).map_err(|e| io_err(to, e))?;
+    if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| io_err(dir, e))?;
+    }
+    Ok(())
+}

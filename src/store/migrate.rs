@@ -41,7 +41,10 @@ pub(super) fn stored_version(r: &Reader, path: &Path) -> Result<u32, StoreError>
         .map_err(|_| not_ours())?
         .ok_or_else(not_ours)?;
     let raw: [u8; 4] = bytes.as_slice().try_into().map_err(|_| not_ours())?;
-    Ok(u32::from_le_bytes(raw))
+    match u32::from_le_bytes(raw) {
+        0 => Err(not_ours()),
+        n => Ok(n),
+    }
 }
 
 pub(super) fn run(store: &Store) -> Result<(), StoreError> {

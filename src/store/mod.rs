@@ -30,6 +30,11 @@ pub(crate) mod meta {
     pub const PLAN_PERIOD: &str = "plan_period";
 }
 
+/// Keeps redb's lock on a database while it is being replaced.
+pub struct ReplaceGuard {
+    _held: Option<Database>,
+}
+
 enum Handle {
     ReadWrite(Database),
     ReadOnly(ReadOnlyDatabase),
@@ -139,6 +144,42 @@ impl Store {
                 txn: db.begin_write()?,
             }),
             Handle::ReadOnly(_) => Err(StoreError::ReadOnly),
+        }
+    }
+
+    /// Holds a database file so that it can be replaced by a restore: refuses a file
+    /// another process has open or another account owns, but accepts one that is
+    /// damaged, too open or of an unknown schema, since it is about to go. A missing
+    /// file needs no holding.
+    pub fn hold_for_replace(path: &Path) -> Result<ReplaceGuard, StoreError> {
+        use std::os::unix::fs::MetadataExt;
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(ReplaceGuard { _held: None });
+            }
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        };
+        let me = file::effective_uid();
+        if meta.uid() != me {
+            return Err(StoreError::NotOwner {
+                path: path.to_path_buf(),
+                owner: meta.uid(),
+                me,
+            });
+        }
+        match Database::open(path) {
+            Ok(db) => Ok(ReplaceGuard { _held: Some(db) }),
+            Err(e) => match open_error(path, e) {
+                locked @ StoreError::Locked { .. } => Err(locked),
+                // Nothing can hold a file that does not open.
+                _ => Ok(ReplaceGuard { _held: None }),
+            },
         }
     }
 

@@ -5,9 +5,11 @@ use redb::{ReadTransaction, ReadableTable, ReadableTableMetadata, WriteTransacti
 
 use super::StoreError;
 use super::audit::{AuditEntry, Hash};
+use super::codec::{self, CodecError};
+use super::meta;
 use super::records::Record;
 use super::tables::{self, AUDIT, META, UNIT_HISTORY};
-use crate::domain::Timestamp;
+use crate::domain::{FiscalYear, PlanPeriod, Timestamp};
 
 fn record_err(table: &str, key: &str, source: super::codec::CodecError) -> StoreError {
     StoreError::Record {
@@ -15,6 +17,26 @@ fn record_err(table: &str, key: &str, source: super::codec::CodecError) -> Store
         key: key.to_string(),
         source,
     }
+}
+
+fn decode_plan_period(bytes: Option<&[u8]>) -> Result<PlanPeriod, StoreError> {
+    let err = |e| record_err("meta", meta::PLAN_PERIOD, e);
+    let bytes = bytes.ok_or_else(|| err(CodecError::Missing))?;
+    let (version, payload) = codec::split(bytes).map_err(err)?;
+    if version != 1 {
+        return Err(err(CodecError::UnknownVersion {
+            found: version,
+            known: 1,
+        }));
+    }
+    let (first, last): (i32, i32) = codec::decode(payload).map_err(err)?;
+    if first > last {
+        return Err(err(CodecError::Corrupt(format!("{first} > {last}"))));
+    }
+    Ok(PlanPeriod {
+        first: FiscalYear(first),
+        last: FiscalYear(last),
+    })
 }
 
 fn decode<T: Record>(key: &str, bytes: &[u8]) -> Result<T, StoreError> {
@@ -68,6 +90,12 @@ impl Reader {
     pub fn meta(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
         let table = self.txn.open_table(META)?;
         Ok(table.get(key)?.map(|v| v.value().to_vec()))
+    }
+
+    /// The plan period (R8-R12 in the policy), stored as data.
+    pub fn plan_period(&self) -> Result<PlanPeriod, StoreError> {
+        let bytes = self.meta(meta::PLAN_PERIOD)?;
+        decode_plan_period(bytes.as_deref())
     }
 
     /// The whole audit log, oldest first; entries that do not decode are reported.
@@ -192,6 +220,12 @@ impl Writer {
     pub fn set_meta(&mut self, key: &str, value: &[u8]) -> Result<(), StoreError> {
         self.txn.open_table(META)?.insert(key, value)?;
         Ok(())
+    }
+
+    pub fn set_plan_period(&mut self, period: PlanPeriod) -> Result<(), StoreError> {
+        let bytes = codec::encode(1, &(period.first.0, period.last.0))
+            .map_err(|e| record_err("meta", meta::PLAN_PERIOD, e))?;
+        self.set_meta(meta::PLAN_PERIOD, &bytes)
     }
 
     /// Appends an audit entry after the current head.
