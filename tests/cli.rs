@@ -239,8 +239,8 @@ fn backup_then_restore() {
     ]);
     assert_eq!(refused.status.code(), Some(1));
     assert!(
-        stderr(&refused).contains("既にあります"),
-        "{}",
+        stderr(&refused).contains("--force"),
+        "names the way to replace: {}",
         stderr(&refused)
     );
     let done = home.ok(&[
@@ -311,4 +311,85 @@ fn every_subcommand_has_help_and_completions_exist() {
     );
     let usage = home.run(&["demo", "--staff", "0"]);
     assert_eq!(usage.status.code(), Some(2), "usage errors exit 2");
+}
+
+#[test]
+fn restore_from_a_copy_with_loose_permissions_gives_a_private_database() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = Home::with_demo(40);
+    let dest = home.path().join("b.redb");
+    home.ok(&["--demo", "backup", dest.to_str().unwrap()]);
+    // A backup carried over on a USB stick often arrives world-readable.
+    std::fs::set_permissions(&dest, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let target = home.path().join("data/kizuna/kizuna.redb");
+    home.ok(&["restore", dest.to_str().unwrap()]);
+    assert_eq!(std::fs::metadata(&target).unwrap().mode() & 0o777, 0o600);
+    assert!(home.ok(&["stats"]).contains("職員\t40"));
+    assert!(home.ok(&["check"]).contains("問題はありません"));
+}
+
+#[test]
+fn restore_force_replaces_a_damaged_database() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = Home::with_demo(40);
+    let dest = home.path().join("b.redb");
+    home.ok(&["--demo", "backup", dest.to_str().unwrap()]);
+    let target = home.db();
+    std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+    std::fs::write(&target, vec![0x42; 4096]).unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let broken = home.run(&["stats"]);
+    assert!(
+        stderr(&broken).contains("壊れている"),
+        "{}",
+        stderr(&broken)
+    );
+    home.ok(&["restore", dest.to_str().unwrap(), "--force"]);
+    assert!(home.ok(&["check"]).contains("問題はありません"));
+    let names: Vec<String> = std::fs::read_dir(target.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(names.is_empty(), "no staging file left: {names:?}");
+}
+
+#[test]
+fn restore_never_replaces_a_database_in_use() {
+    use std::sync::Arc;
+    let home = Home::with_demo(40);
+    let dest = home.path().join("b.redb");
+    home.ok(&["--demo", "backup", dest.to_str().unwrap()]);
+    let clock = Arc::new(kizuna::domain::FixedClock::at_noon(
+        kizuna::domain::Date::new(2026, 11, 25).unwrap(),
+    ));
+    let held = kizuna::service::Service::open(&home.demo_db(), clock).unwrap();
+    let out = home.run(&["--demo", "restore", dest.to_str().unwrap(), "--force"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    drop(held);
+}
+
+#[test]
+fn usage_errors_are_in_japanese() {
+    let home = Home::new();
+    let out = home.run(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("frobnicate というコマンドはありません"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("kizuna --help"));
+    let out = home.run(&["show"]);
+    assert!(
+        stderr(&out).contains("を指定してください"),
+        "{}",
+        stderr(&out)
+    );
+    let out = home.run(&["--lang", "en", "frobnicate"]);
+    assert!(
+        stderr(&out).contains("unrecognized subcommand"),
+        "{}",
+        stderr(&out)
+    );
 }

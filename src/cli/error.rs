@@ -98,6 +98,25 @@ fn store_message(e: &StoreError, lang: Lang) -> String {
     .text(lang)
 }
 
+/// Why a backup file cannot be used, in a few words.
+fn reason(e: &StoreError, lang: Lang) -> String {
+    let (ja, en) = match e {
+        StoreError::Missing { .. } => ("ファイルがありません", "no such file"),
+        StoreError::Corrupt { .. } => ("壊れています", "it is damaged"),
+        StoreError::NotKizuna { .. } => (
+            "kizuna のデータベースではありません",
+            "not a kizuna database",
+        ),
+        StoreError::Newer { .. } => (
+            "新しい版の kizuna で作られています",
+            "written by a newer kizuna",
+        ),
+        StoreError::Locked { .. } => ("別のプロセスが開いています", "open in another process"),
+        other => return store_message(other, lang),
+    };
+    lang.pick(ja, en).to_string()
+}
+
 fn service_message(e: &ServiceError, lang: Lang) -> String {
     match e {
         ServiceError::Store(s) => store_message(s, lang),
@@ -115,6 +134,16 @@ fn service_message(e: &ServiceError, lang: Lang) -> String {
         ServiceError::AccountName(a) => Msg::AccountName(a).text(lang),
         ServiceError::CaseRole(r) => Msg::CaseRole(r.code()).text(lang),
         ServiceError::LastAdmin => Msg::LastAdmin.text(lang),
-        ServiceError::Invalid(d) => Msg::Invalid(d).text(lang),
+        ServiceError::Organisation(o) => Msg::Organisation(&o.to_string()).text(lang),
+        ServiceError::BackupExists(path) => Msg::BackupExists(path).text(lang),
+        ServiceError::BadBackup { path, source } => Msg::BadBackup {
+            path,
+            reason: &reason(source, lang),
+        }
+        .text(lang),
+        ServiceError::BackupProblem { path, table, key } => {
+            Msg::BackupProblem { path, table, key }.text(lang)
+        }
+        ServiceError::RestoreNeedsForce(path) => Msg::RestoreNeedsForce(path).text(lang),
     }
 }

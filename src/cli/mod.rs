@@ -24,7 +24,7 @@ use crate::catalogue::demo;
 use crate::domain::{Clock, Date, FixedClock, Role};
 use crate::i18n::{self, Lang, Msg};
 use crate::io::catalogue as tables;
-use crate::service::{self, Principal, Service, SystemClock};
+use crate::service::{self, Principal, Service, ServiceError, SystemClock};
 use crate::store::check::Report;
 
 /// What the process needs from outside: arguments, environment, clock, caller.
@@ -99,10 +99,7 @@ pub fn main(args: Vec<OsString>, ctx: &Context<'_>) -> u8 {
     let lang = language(&args, ctx.env);
     let matches = match command(lang).try_get_matches_from(&args) {
         Ok(m) => m,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { 2 } else { 0 };
-        }
+        Err(e) => return usage_error(&e, lang),
     };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
@@ -118,6 +115,48 @@ pub fn main(args: Vec<OsString>, ctx: &Context<'_>) -> u8 {
             e.exit_code()
         }
     }
+}
+
+/// Prints clap's help and version as they are, and its parse errors in the user's
+/// language; returns the exit code (0 for help, 2 for a usage error).
+fn usage_error(e: &clap::Error, lang: Lang) -> u8 {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let code = if e.use_stderr() { 2 } else { 0 };
+    let shown_as_is = matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if shown_as_is || lang == Lang::En {
+        let _ = e.print();
+        return code;
+    }
+    let context = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let message = match e.kind() {
+        ErrorKind::InvalidSubcommand => {
+            Msg::UsageUnknownCommand(&context(ContextKind::InvalidSubcommand)).text(lang)
+        }
+        ErrorKind::UnknownArgument => {
+            Msg::UsageUnknownOption(&context(ContextKind::InvalidArg)).text(lang)
+        }
+        ErrorKind::MissingRequiredArgument | ErrorKind::MissingSubcommand => {
+            Msg::UsageMissing(&context(ContextKind::InvalidArg)).text(lang)
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => Msg::UsageBadValue {
+            value: &context(ContextKind::InvalidValue),
+            arg: &context(ContextKind::InvalidArg),
+        }
+        .text(lang),
+        _ => Msg::UsageOther.text(lang),
+    };
+    eprintln!("kizuna: {message}\n{}", Msg::UsageHint.text(lang));
+    code
 }
 
 fn database(cli: &Cli, ctx: &Context<'_>) -> Result<PathBuf, CliError> {
@@ -252,11 +291,12 @@ fn roles_text(roles: &std::collections::BTreeSet<Role>, lang: Lang) -> String {
 pub fn status_line(service: &Service, p: &Principal, lang: Lang) -> Result<String, CliError> {
     let session = service.session(p)?;
     let fy = service.clock().fiscal_year();
-    let year = match lang {
-        Lang::Ja => fy.wareki(),
-        Lang::En => format!("FY{} ({})", fy.0, fy.short()),
+    let year = Msg::FiscalYearLong(fy).text(lang);
+    let demo = if session.demo {
+        format!("  [{}]", i18n::field("demo_badge", lang))
+    } else {
+        String::new()
     };
-    let demo = if session.demo { "  [DEMO]" } else { "" };
     Ok(format!(
         "{}: {}  {}: {} [{}]  {}{demo}",
         i18n::field("database", lang),
@@ -290,12 +330,8 @@ fn check(report: &Report, lang: Lang) -> Result<u8, CliError> {
     Ok(0)
 }
 
-fn looks_like_initiative(id: &str) -> bool {
-    let mut parts = id.splitn(2, '-');
-    matches!((parts.next(), parts.next()), (Some(a), Some(b))
-        if a.len() == 1 && a.chars().all(|c| c.is_ascii_digit()) && !b.is_empty() && b.len() <= 3)
-}
-
+/// `show ID`: a staff number names an employee; an id such as `1-3` or `1-1a` names an
+/// initiative when there is one (staff numbers may contain `-` too).
 fn show_record(
     service: &Service,
     p: &Principal,
@@ -303,18 +339,21 @@ fn show_record(
     format: ShowFormat,
     lang: Lang,
 ) -> Result<(), CliError> {
-    if looks_like_initiative(id) {
-        let i = service.initiative(p, id)?;
-        let c = service.catalogue(p)?;
-        let approach = c
-            .approaches
-            .iter()
-            .find(|a| a.no == i.approach)
-            .map_or("", |a| a.name.as_str());
-        return match format {
-            ShowFormat::Text => emit(&show::initiative(&i, approach, c.plan_period, lang)),
-            ShowFormat::Json => emit(&(serde_json::to_string_pretty(&i)? + "\n")),
-        };
+    match service.initiative(p, id) {
+        Ok(i) => {
+            let c = service.catalogue(p)?;
+            let approach = c
+                .approaches
+                .iter()
+                .find(|a| a.no == i.approach)
+                .map_or("", |a| a.name.as_str());
+            return match format {
+                ShowFormat::Text => emit(&show::initiative(&i, approach, c.plan_period, lang)),
+                ShowFormat::Json => emit(&(serde_json::to_string_pretty(&i)? + "\n")),
+            };
+        }
+        Err(ServiceError::NotFound { .. } | ServiceError::Denied { .. }) => {}
+        Err(e) => return Err(e.into()),
     }
     let v = service.employee(p, id)?;
     match format {

@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::era::both_calendars;
 use crate::domain::roadmap::Cell;
 use crate::domain::{FiscalYear, Initiative, PlanPeriod};
-use crate::i18n::{Lang, field};
+use crate::i18n::{Lang, Msg, field};
 use crate::io::catalogue::ARROW;
 use crate::service::EmployeeView;
 
@@ -146,8 +146,5 @@ pub fn initiative(i: &Initiative, approach: &str, period: PlanPeriod, lang: Lang
 }
 
 fn label_year(fy: FiscalYear, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => fy.short(),
-        Lang::En => format!("FY{}", fy.0),
-    }
+    Msg::FiscalYearShort(fy).text(lang)
 }

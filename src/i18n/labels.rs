@@ -130,6 +130,7 @@ pub fn field(name: &str, lang: Lang) -> &str {
         "staff_on_leave" => ("休職", "on leave"),
         "staff_left" => ("退職", "left"),
         "demo" => ("デモ", "DEMO"),
+        "demo_badge" => ("DEMO", "DEMO"),
         other => (other, other),
     };
     lang.pick(ja, en)

@@ -53,6 +53,33 @@ pub enum Msg<'a> {
     CaseRole(&'a str),
     LastAdmin,
     Invalid(&'a str),
+    Organisation(&'a str),
+    BackupExists(&'a Path),
+    BadBackup {
+        path: &'a Path,
+        reason: &'a str,
+    },
+    BackupProblem {
+        path: &'a Path,
+        table: &'a str,
+        key: &'a str,
+    },
+    RestoreNeedsForce(&'a Path),
+    /// Clap's parse errors, re-worded.
+    UsageUnknownCommand(&'a str),
+    UsageUnknownOption(&'a str),
+    UsageMissing(&'a str),
+    UsageBadValue {
+        value: &'a str,
+        arg: &'a str,
+    },
+    UsageOther,
+    UsageHint,
+    Age(i32),
+    /// `R8` / `FY2026`.
+    FiscalYearShort(crate::domain::FiscalYear),
+    /// `令和8年度` / `FY2026 (R8)`.
+    FiscalYearLong(crate::domain::FiscalYear),
     Catalogue(&'a str),
     Config {
         path: &'a Path,
@@ -163,6 +190,34 @@ impl Msg<'_> {
                 "最後の管理者から admin ロールは外せません。先に別のアカウントに admin を付与してください。".to_string()
             }
             Msg::Invalid(d) => format!("受け付けられません: {d}"),
+            Msg::Organisation(d) => format!("組織の構成に誤りがあります ({d})。kizuna check で確認してください。"),
+            Msg::BackupExists(p) => format!(
+                "{} は既にあります。バックアップは上書きしません。別のファイル名を指定してください。",
+                p.display()
+            ),
+            Msg::BadBackup { path, reason } => {
+                format!("バックアップ {} は使えません: {reason}。", path.display())
+            }
+            Msg::BackupProblem { path, table, key } => format!(
+                "バックアップ {} の内容に問題があります ({} {key})。kizuna --db {} check で詳しく確認できます。",
+                path.display(),
+                super::table_label(table, Lang::Ja),
+                path.display()
+            ),
+            Msg::RestoreNeedsForce(p) => format!(
+                "{} には既にデータベースがあります。置き換えるには --force を付けてください (今の内容が要るなら、先に kizuna backup で保存してください)。",
+                p.display()
+            ),
+            Msg::UsageUnknownCommand(c) => format!("{c} というコマンドはありません。"),
+            Msg::UsageUnknownOption(o) => format!("{o} というオプションはありません。"),
+            Msg::UsageMissing(a) => format!("{a} を指定してください。"),
+            Msg::UsageBadValue { value, arg } => format!("{arg} に {value} は指定できません。"),
+            Msg::UsageOther => "コマンドラインを読み取れません。".to_string(),
+            Msg::UsageHint => "使い方は kizuna --help (各コマンドは kizuna コマンド --help) で表示します。".to_string(),
+            Msg::Age(n) => format!("{n}歳"),
+            Msg::FiscalYearShort(fy) => fy.short(),
+            Msg::FiscalYearLong(fy) => fy.wareki(),
+
             Msg::Catalogue(d) => format!("方針カタログを読み込めません: {d}"),
             Msg::Config { path, detail } => {
                 format!("設定ファイル {} に誤りがあります: {detail}", path.display())
@@ -257,6 +312,34 @@ impl Msg<'_> {
                 "The last admin keeps the admin role. Grant admin to another account first.".to_string()
             }
             Msg::Invalid(d) => format!("Not accepted: {d}"),
+            Msg::Organisation(d) => format!("The organisation is not a proper tree ({d}). Run kizuna check."),
+            Msg::BackupExists(p) => format!(
+                "{} already exists; a backup never overwrites. Choose another file name.",
+                p.display()
+            ),
+            Msg::BadBackup { path, reason } => {
+                format!("Cannot use the backup {}: {reason}.", path.display())
+            }
+            Msg::BackupProblem { path, table, key } => format!(
+                "The backup {} has a problem ({} {key}). kizuna --db {} check shows the details.",
+                path.display(),
+                super::table_label(table, Lang::En),
+                path.display()
+            ),
+            Msg::RestoreNeedsForce(p) => format!(
+                "There is already a database at {}. Add --force to replace it (back it up first with kizuna backup if you need it).",
+                p.display()
+            ),
+            Msg::UsageUnknownCommand(c) => format!("There is no command {c}."),
+            Msg::UsageUnknownOption(o) => format!("There is no option {o}."),
+            Msg::UsageMissing(a) => format!("{a} is required."),
+            Msg::UsageBadValue { value, arg } => format!("{value} is not a valid value for {arg}."),
+            Msg::UsageOther => "Cannot read the command line.".to_string(),
+            Msg::UsageHint => "kizuna --help shows the usage (and kizuna COMMAND --help for each command).".to_string(),
+            Msg::Age(n) => format!("age {n}"),
+            Msg::FiscalYearShort(fy) => format!("FY{}", fy.0),
+            Msg::FiscalYearLong(fy) => format!("FY{} ({})", fy.0, fy.short()),
+
             Msg::Catalogue(d) => format!("Cannot read the policy catalogue: {d}"),
             Msg::Config { path, detail } => {
                 format!("The config file {} has an error: {detail}", path.display())
