@@ -70,21 +70,10 @@ impl Service {
         self.clock.as_ref()
     }
 
-    /// The caller's roles in this database; none for an unknown account.
-    pub fn roles(&self, p: &Principal) -> Result<BTreeSet<Role>, ServiceError> {
-        let r = self.store.read()?;
-        Ok(r.get::<Account>(&p.account)?
-            .map(|a| a.roles)
-            .unwrap_or_default())
-    }
-
     /// The caller's account, roles and whether this is the demo database.
     pub fn session(&self, p: &Principal) -> Result<Session, ServiceError> {
         let r = self.store.read()?;
-        let roles = r
-            .get::<Account>(&p.account)?
-            .map(|a| a.roles)
-            .unwrap_or_default();
+        let roles = roles_of(r.get::<Account>(&p.account)?);
         Ok(Session {
             account: p.account.clone(),
             roles,
@@ -109,10 +98,7 @@ impl Service {
         change: impl FnOnce(&mut Writer) -> Result<(T, Vec<String>), ServiceError>,
     ) -> Result<T, ServiceError> {
         let mut w = self.store.write()?;
-        let roles = w
-            .get::<Account>(&p.account)?
-            .map(|a| a.roles)
-            .unwrap_or_default();
+        let roles = roles_of(w.get::<Account>(&p.account)?);
         if !access::allows(&roles, permission) {
             return Err(denied(p, permission));
         }
@@ -130,11 +116,13 @@ fn denied(p: &Principal, permission: Permission) -> ServiceError {
     }
 }
 
+/// An account's roles; an account the database does not know has none.
+fn roles_of(account: Option<Account>) -> BTreeSet<Role> {
+    account.map(|a| a.roles).unwrap_or_default()
+}
+
 fn require(r: &Reader, p: &Principal, permission: Permission) -> Result<(), ServiceError> {
-    let roles = r
-        .get::<Account>(&p.account)?
-        .map(|a| a.roles)
-        .unwrap_or_default();
+    let roles = roles_of(r.get::<Account>(&p.account)?);
     if access::allows(&roles, permission) {
         Ok(())
     } else {
