@@ -134,6 +134,11 @@ fn service_message(e: &ServiceError, lang: Lang) -> String {
         ServiceError::AccountName(a) => Msg::AccountName(a).text(lang),
         ServiceError::CaseRole(r) => Msg::CaseRole(r.code()).text(lang),
         ServiceError::LastAdmin => Msg::LastAdmin.text(lang),
+        ServiceError::Employee(faults) => faults
+            .iter()
+            .map(|f| crate::i18n::employee_fault(f, lang))
+            .collect::<Vec<_>>()
+            .join("\n"),
         ServiceError::Organisation(o) => Msg::Organisation(&o.to_string()).text(lang),
         ServiceError::BackupExists(path) => Msg::BackupExists(path).text(lang),
         ServiceError::BadBackup { path, source } => Msg::BadBackup {

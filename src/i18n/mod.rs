@@ -1,9 +1,11 @@
 //! The message catalogue: every user-facing string, in Japanese (the default) and
 //! English. Code elsewhere names a message; it never spells one.
 
+mod faults;
 mod labels;
 mod messages;
 
+pub use faults::{employee_fault, employee_rule};
 pub use labels::{fault, field, kind_label, role_label, table_label};
 pub use messages::Msg;
 

@@ -29,6 +29,8 @@ pub enum ServiceError {
     CaseRole(Role),
     #[error("the last admin cannot lose the admin role")]
     LastAdmin,
+    #[error("the record is not accepted: {0:?}")]
+    Employee(Vec<super::EmployeeFault>),
     #[error("the organisation does not form a tree: {0}")]
     Organisation(#[from] crate::domain::org::OrgError),
     #[error("{}: a backup is never overwritten", .0.display())]

@@ -6,6 +6,7 @@ pub mod access;
 mod accounts;
 mod anchor;
 mod catalogue;
+mod employees;
 mod error;
 mod maintain;
 mod principal;
@@ -18,6 +19,7 @@ use std::sync::Arc;
 
 pub use access::Permission;
 pub use catalogue::Catalogue;
+pub use employees::{EmployeeFault, References};
 pub use error::ServiceError;
 pub use maintain::{BackupReport, RestoreReport, restore};
 pub use principal::{Principal, account_name};

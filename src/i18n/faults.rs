@@ -1,0 +1,70 @@
+//! What is wrong with a staff record, as a form shows it beside the field and an
+//! import lists it by line and column.
+
+use super::Lang;
+use crate::domain::employee::EmployeeError;
+use crate::domain::era::both_calendars;
+use crate::service::EmployeeFault;
+
+pub fn employee_fault(f: &EmployeeFault, lang: Lang) -> String {
+    match (f, lang) {
+        (EmployeeFault::DuplicateStaffNo(n), Lang::Ja) => {
+            format!("職員番号 {n} は既に使われています")
+        }
+        (EmployeeFault::DuplicateStaffNo(n), Lang::En) => {
+            format!("staff number {n} is already in use")
+        }
+        (EmployeeFault::NoSuchEmployee(n), Lang::Ja) => format!("職員番号 {n} の職員はいません"),
+        (EmployeeFault::NoSuchEmployee(n), Lang::En) => format!("no employee {n}"),
+        (EmployeeFault::UnknownUnit(c), Lang::Ja) => {
+            format!("所属コード {c} は組織の表にありません")
+        }
+        (EmployeeFault::UnknownUnit(c), Lang::En) => format!("no organisation unit {c}"),
+        (EmployeeFault::UnknownTitle(t), Lang::Ja) => format!("職名「{t}」は職名の表にありません"),
+        (EmployeeFault::UnknownTitle(t), Lang::En) => {
+            format!("no title \"{t}\" in the title table")
+        }
+        (EmployeeFault::Rule(rule), _) => employee_rule(rule, lang),
+    }
+}
+
+pub fn employee_rule(rule: &EmployeeError, lang: Lang) -> String {
+    match (rule, lang) {
+        (EmployeeError::StaffNo, Lang::Ja) => {
+            "職員番号は英数字で入力してください (空白は使えません)".into()
+        }
+        (EmployeeError::StaffNo, Lang::En) => {
+            "the staff number takes letters and digits, no spaces".into()
+        }
+        (EmployeeError::Name, Lang::Ja) => "氏名を入力してください".into(),
+        (EmployeeError::Name, Lang::En) => "enter the name".into(),
+        (EmployeeError::Reading(r), Lang::Ja) => format!("フリガナはかなで入力してください ({r})"),
+        (EmployeeError::Reading(r), Lang::En) => format!("the reading must be kana ({r})"),
+        (EmployeeError::HiredBeforeBorn(h, b), Lang::Ja) => format!(
+            "採用日 {} が生年月日 {} より前です",
+            both_calendars(*h),
+            both_calendars(*b)
+        ),
+        (EmployeeError::HiredBeforeBorn(h, b), Lang::En) => {
+            format!("hire date {h} is before birth {b}")
+        }
+        (EmployeeError::NoAssignment, Lang::Ja) => "所属と職名を入力してください".into(),
+        (EmployeeError::NoAssignment, Lang::En) => "enter the unit and the title".into(),
+        (EmployeeError::AssignmentBeforeHire(a, h), Lang::Ja) => format!(
+            "発令日 {} が採用日 {} より前です",
+            both_calendars(*a),
+            both_calendars(*h)
+        ),
+        (EmployeeError::AssignmentBeforeHire(a, h), Lang::En) => {
+            format!("effective date {a} is before the hire date {h}")
+        }
+        (EmployeeError::SameDay(d), Lang::Ja) => {
+            format!("{} には既に発令があります", both_calendars(*d))
+        }
+        (EmployeeError::SameDay(d), Lang::En) => format!("there is already a post from {d}"),
+        (EmployeeError::Leaving, Lang::Ja) => {
+            "状態「退職」と退職日はそろえて入力してください".into()
+        }
+        (EmployeeError::Leaving, Lang::En) => "status 退職 and a leaving date go together".into(),
+    }
+}
