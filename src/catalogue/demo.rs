@@ -140,6 +140,8 @@ fn organisation() -> Result<Vec<(OrgUnit, u64)>, CatalogueError> {
             name: c[2].into(),
             parent: (!c[3].is_empty()).then(|| c[3].to_string()),
             tag,
+            valid_from: None,
+            valid_to: None,
         };
         out.push((unit, number(F, line, c[4])?));
     }

@@ -65,6 +65,36 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
     },
+    /// Search staff as the staff pane does: name, reading, romaji, staff number, unit
+    Search {
+        /// What to look for (words are all required)
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// At most this many results
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = TableFormat::Tsv)]
+        format: TableFormat,
+        /// Only this unit and the units under it (a code such as 01 or 0102)
+        #[arg(long, value_name = "CODE")]
+        unit: Option<String>,
+        /// Only this band (1-4)
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+        band: Option<u8>,
+        /// Only this employment type (正規, 再任用, 任期付, 会計年度任用)
+        #[arg(long)]
+        employment: Option<String>,
+        /// Only this status (在職, 休職, 退職)
+        #[arg(long)]
+        status: Option<String>,
+        /// Only this digital tier (スターター, リーダー, アーキテクト)
+        #[arg(long)]
+        digital: Option<String>,
+        /// Include staff who have left
+        #[arg(long)]
+        all: bool,
+    },
     /// Accounts and roles
     User {
         #[command(subcommand)]
@@ -81,6 +111,16 @@ pub enum Command {
     },
     /// Number of records per kind
     Stats,
+    /// Import organisation units, titles or employees from a CSV file
+    Import {
+        #[command(subcommand)]
+        what: super::import::ImportCommand,
+    },
+    /// Export employees to a CSV file
+    Export {
+        #[command(subcommand)]
+        what: super::import::ExportCommand,
+    },
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, elvish or powershell

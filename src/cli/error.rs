@@ -25,6 +25,12 @@ pub enum CliError {
     CheckFailed(usize),
     #[error("json: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("unknown value {0}")]
+    BadTerm(String),
+    #[error("not a terminal")]
+    NotATerminal,
+    #[error("terminal: {0}")]
+    Terminal(String),
 }
 
 impl From<StoreError> for CliError {
@@ -51,6 +57,13 @@ impl CliError {
             CliError::NoHome => Msg::NoHome.text(lang),
             CliError::CheckFailed(n) => Msg::CheckFailed(*n).text(lang),
             CliError::Json(e) => Msg::Invalid(&e.to_string()).text(lang),
+            CliError::NotATerminal => Msg::NotATerminal.text(lang),
+            CliError::BadTerm(t) => Msg::UsageBadValue {
+                value: t,
+                arg: "--employment / --status / --digital",
+            }
+            .text(lang),
+            CliError::Terminal(d) => Msg::Terminal(d).text(lang),
         }
     }
 }
@@ -117,7 +130,8 @@ fn reason(e: &StoreError, lang: Lang) -> String {
     lang.pick(ja, en).to_string()
 }
 
-fn service_message(e: &ServiceError, lang: Lang) -> String {
+/// A service failure in the user's language (the screens use it too).
+pub fn service_message(e: &ServiceError, lang: Lang) -> String {
     match e {
         ServiceError::Store(s) => store_message(s, lang),
         ServiceError::Catalogue(c) => Msg::Catalogue(&c.to_string()).text(lang),

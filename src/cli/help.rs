@@ -44,6 +44,28 @@ const JA: &[(&str, &str)] = &[
     ),
     ("show id", "職員番号または取組の番号"),
     ("show --format", "出力形式"),
+    (
+        "search",
+        "職員の画面と同じ順位で職員を検索する (氏名・フリガナ・ローマ字・職員番号・所属)",
+    ),
+    ("search query", "検索する語 (複数なら全てを含む職員)"),
+    ("search --limit", "表示する最大件数"),
+    ("search --format", "出力形式"),
+    (
+        "search --unit",
+        "この組織とその下の組織だけ (01 や 0102 のようなコード)",
+    ),
+    ("search --band", "この職層だけ (1-4)"),
+    (
+        "search --employment",
+        "この雇用区分だけ (正規、再任用、任期付、会計年度任用)",
+    ),
+    ("search --status", "この状態だけ (在職、休職、退職)"),
+    (
+        "search --digital",
+        "このデジタル人材区分だけ (スターター、リーダー、アーキテクト)",
+    ),
+    ("search --all", "退職者も含める"),
     ("user", "アカウントとロール"),
     ("user list", "アカウントとロールの一覧"),
     ("user add", "OS のアカウントを登録する (ロールなし)"),
@@ -89,7 +111,11 @@ fn localize_args(mut cmd: Command, prefix: &str) -> Command {
         } else {
             format!("{prefix} {name}")
         };
-        if let Some((_, text)) = JA.iter().find(|(k, _)| *k == key) {
+        if let Some((_, text)) = JA
+            .iter()
+            .chain(crate::i18n::IMPORT_HELP_JA)
+            .find(|(k, _)| *k == key)
+        {
             cmd = cmd.mut_arg(id, |a| a.help(*text));
         }
     }
@@ -97,7 +123,11 @@ fn localize_args(mut cmd: Command, prefix: &str) -> Command {
 }
 
 fn localize(mut cmd: Command, prefix: &str) -> Command {
-    if let Some((_, text)) = JA.iter().find(|(k, _)| *k == prefix) {
+    if let Some((_, text)) = JA
+        .iter()
+        .chain(crate::i18n::IMPORT_HELP_JA)
+        .find(|(k, _)| *k == prefix)
+    {
         cmd = cmd.about(*text);
     }
     cmd = localize_args(cmd, prefix)

@@ -4,6 +4,7 @@
 pub mod args;
 mod error;
 mod help;
+pub mod import;
 pub mod paths;
 mod show;
 
@@ -17,13 +18,14 @@ use clap::{CommandFactory, FromArgMatches};
 
 pub use args::Cli;
 use args::{CatalogueTable, Command, ShowFormat, TableFormat, UserCommand};
-pub use error::{CliError, EXIT_LOCKED, EXIT_PROBLEMS};
+pub use error::{CliError, EXIT_LOCKED, EXIT_PROBLEMS, service_message};
 use paths::Env;
 
 use crate::catalogue::demo;
 use crate::domain::{Clock, Date, FixedClock, Role};
 use crate::i18n::{self, Lang, Msg};
 use crate::io::catalogue as tables;
+use crate::search;
 use crate::service::{self, Principal, Service, ServiceError, SystemClock};
 use crate::store::check::Report;
 
@@ -180,8 +182,7 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
     let p = &ctx.principal;
     let Some(cmd) = &cli.command else {
         let service = open(&cli, ctx)?;
-        say(status_line(&service, p, lang)?)?;
-        say(Msg::NoScreenYet.text(lang))?;
+        screens(&service, &cli, lang, ctx)?;
         return Ok(0);
     };
     match cmd {
@@ -221,8 +222,7 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
             }
             if !create_only {
                 let service = Service::open(&path, ctx.clock.clone())?;
-                say(status_line(&service, p, lang)?)?;
-                say(Msg::NoScreenYet.text(lang))?;
+                screens(&service, &cli, lang, ctx)?;
             }
         }
         Command::Check => return check(&open(&cli, ctx)?.check(p)?, lang),
@@ -263,6 +263,35 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
             emit(&text)?;
         }
         Command::Stats => stats(&open(&cli, ctx)?, p, lang)?,
+        Command::Import { what } => return import::run_import(&open(&cli, ctx)?, p, what, lang),
+        Command::Export { what } => return import::run_export(&open(&cli, ctx)?, p, what, lang),
+        Command::Search {
+            query,
+            limit,
+            format,
+            unit,
+            band,
+            employment,
+            status,
+            digital,
+            all,
+        } => {
+            let filter = search::Filter {
+                unit_prefix: unit.clone(),
+                band: band.and_then(crate::domain::Band::new),
+                employment: parse_term(
+                    employment.as_deref(),
+                    crate::domain::EmploymentType::parse,
+                )?,
+                status: parse_term(status.as_deref(), crate::domain::Status::parse)?,
+                digital: parse_term(digital.as_deref(), crate::domain::DigitalTier::parse)?,
+                include_left: *all,
+            };
+            let dir = open(&cli, ctx)?.directory(p)?;
+            let index = search::Index::new(dir.entries);
+            let hits = index.search(&query.join(" "), &filter, *limit);
+            emit(&search_output(&index, &hits, *format)?)?;
+        }
         Command::Completions { shell } => {
             let mut cmd = command(lang);
             let mut out = Vec::new();
@@ -271,6 +300,80 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
         }
     }
     Ok(0)
+}
+
+/// Opens the terminal screens, or says why they cannot open here.
+fn screens(service: &Service, cli: &Cli, lang: Lang, ctx: &Context<'_>) -> Result<(), CliError> {
+    // SAFETY: isatty only inspects the descriptors.
+    let interactive = unsafe { libc::isatty(0) == 1 && libc::isatty(1) == 1 };
+    if !interactive {
+        say(status_line(service, &ctx.principal, lang)?)?;
+        return Err(CliError::NotATerminal);
+    }
+    let config = paths::user_config(ctx.env)?;
+    let look = crate::tui::Look {
+        lang,
+        ascii: cli.ascii || config.ascii.unwrap_or(false),
+        plain: (ctx.env)("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    };
+    crate::tui::run(service, &ctx.principal, look).map_err(|e| match e {
+        crate::tui::RunError::Service(s) => CliError::Service(s),
+        crate::tui::RunError::Terminal(io) => CliError::Terminal(io.to_string()),
+    })
+}
+
+fn parse_term<T>(text: Option<&str>, parse: fn(&str) -> Option<T>) -> Result<Option<T>, CliError> {
+    match text {
+        None => Ok(None),
+        Some(t) => parse(t)
+            .map(Some)
+            .ok_or_else(|| CliError::BadTerm(t.to_string())),
+    }
+}
+
+/// The search results: TSV `staff_no, name, reading, unit, title`, or JSON.
+fn search_output(
+    index: &search::Index,
+    hits: &[search::Hit],
+    format: TableFormat,
+) -> Result<String, CliError> {
+    let rows = hits.iter().map(|h| index.entry(h.index));
+    Ok(match format {
+        TableFormat::Tsv => {
+            let mut out = String::from("staff_no\tname\treading\tunit\ttitle\n");
+            for e in rows {
+                let fields = [
+                    e.staff_no.as_str(),
+                    &e.name,
+                    &e.reading,
+                    &e.unit_name,
+                    e.title.as_deref().unwrap_or(""),
+                ];
+                out.push_str(&fields.map(|f| f.replace(['\t', '\n'], " ")).join("\t"));
+                out.push('\n');
+            }
+            out
+        }
+        TableFormat::Json => {
+            let list: Vec<serde_json::Value> = hits
+                .iter()
+                .map(|h| {
+                    let e = index.entry(h.index);
+                    serde_json::json!({
+                        "staff_no": e.staff_no,
+                        "name": e.name,
+                        "reading": e.reading,
+                        "romaji": e.romaji,
+                        "unit_code": e.unit_code,
+                        "unit": e.unit_name,
+                        "title": e.title,
+                        "rank": format!("{:?}", h.rank).to_lowercase(),
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&list)? + "\n"
+        }
+    })
 }
 
 fn roles_text(roles: &std::collections::BTreeSet<Role>, lang: Lang) -> String {

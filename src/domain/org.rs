@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::date::Date;
+
 /// The level of a unit in the tree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum UnitKind {
@@ -64,6 +66,17 @@ pub struct OrgUnit {
     pub name: String,
     pub parent: Option<String>,
     pub tag: UnitTag,
+    /// First day of the unit (a reorganisation, 機構改革, is dated); none: always was.
+    pub valid_from: Option<Date>,
+    /// Last day of the unit; none: still in place.
+    pub valid_to: Option<Date>,
+}
+
+impl OrgUnit {
+    /// Whether the unit exists on a date.
+    pub fn is_valid_on(&self, on: Date) -> bool {
+        self.valid_from.is_none_or(|from| from <= on) && self.valid_to.is_none_or(|to| on <= to)
+    }
 }
 
 /// Why a set of units does not form a tree.
@@ -77,6 +90,8 @@ pub enum OrgError {
     WrongLevel(String, &'static str, &'static str),
     #[error("unit {0}: a 部 has no parent; a 課 or 係 needs one")]
     ParentRule(String),
+    #[error("unit {0}: valid from {1} is after valid to {2}")]
+    Period(String, Date, Date),
 }
 
 /// The whole organisation, checked to be a tree of 部 ⊃ 課 ⊃ 係.
@@ -95,6 +110,11 @@ impl OrgTree {
             }
         }
         for unit in map.values() {
+            if let (Some(from), Some(to)) = (unit.valid_from, unit.valid_to)
+                && from > to
+            {
+                return Err(OrgError::Period(unit.code.clone(), from, to));
+            }
             match (&unit.parent, unit.kind.parent_kind()) {
                 (None, None) => {}
                 (Some(parent), Some(want)) => {
@@ -173,6 +193,8 @@ mod tests {
             name: name.into(),
             parent: parent.map(Into::into),
             tag: UnitTag::None,
+            valid_from: None,
+            valid_to: None,
         }
     }
 
@@ -207,5 +229,21 @@ mod tests {
         let mut units = sample();
         units.push(unit("01", UnitKind::Department, "重複部", None));
         assert!(matches!(OrgTree::new(units), Err(OrgError::Duplicate(..))));
+        let mut units = sample();
+        units[2].valid_from = Date::new(2027, 4, 1).ok();
+        units[2].valid_to = Date::new(2026, 3, 31).ok();
+        assert!(matches!(OrgTree::new(units), Err(OrgError::Period(..))));
+    }
+
+    #[test]
+    fn a_reorganisation_is_dated() {
+        let mut u = sample().remove(2);
+        u.valid_from = Date::new(2026, 4, 1).ok();
+        u.valid_to = Date::new(2027, 3, 31).ok();
+        assert!(!u.is_valid_on(Date::new(2026, 3, 31).unwrap()));
+        assert!(u.is_valid_on(Date::new(2026, 4, 1).unwrap()));
+        assert!(u.is_valid_on(Date::new(2027, 3, 31).unwrap()));
+        assert!(!u.is_valid_on(Date::new(2027, 4, 1).unwrap()));
+        assert!(sample()[0].is_valid_on(Date::new(1900, 1, 1).unwrap()));
     }
 }

@@ -101,8 +101,8 @@ pub enum Msg<'a> {
         millis: u128,
     },
     DemoExists(&'a Path),
-    /// Until the terminal screens arrive.
-    NoScreenYet,
+    NotATerminal,
+    Terminal(&'a str),
     CheckOk {
         records: u64,
         index: u64,
@@ -238,9 +238,10 @@ impl Msg<'_> {
                 path.display()
             ),
             Msg::DemoExists(p) => format!("デモ用データベースは既にあります: {}", p.display()),
-            Msg::NoScreenYet => {
-                "対話画面はまだこの版にはありません。kizuna --help でコマンドの一覧を表示します。".to_string()
+            Msg::NotATerminal => {
+                "画面は端末 (SSH のログインなど) でしか開けません。コマンドの一覧は kizuna --help で表示します。".to_string()
             }
+            Msg::Terminal(d) => format!("端末を操作できません: {d}"),
             Msg::CheckOk { records, index, audit } => format!(
                 "問題はありません: 記録 {records} 件、索引 {index} 件、監査ログ {audit} 件を確認しました。"
             ),
@@ -360,9 +361,10 @@ impl Msg<'_> {
                 path.display()
             ),
             Msg::DemoExists(p) => format!("The demo database already exists: {}", p.display()),
-            Msg::NoScreenYet => {
-                "The interactive screens are not in this version yet. kizuna --help lists the commands.".to_string()
+            Msg::NotATerminal => {
+                "The screens open only in a terminal (an SSH login, say). kizuna --help lists the commands.".to_string()
             }
+            Msg::Terminal(d) => format!("Cannot drive the terminal: {d}"),
             Msg::CheckOk { records, index, audit } => format!(
                 "No problems: checked {records} records, {index} index entries, {audit} audit entries."
             ),

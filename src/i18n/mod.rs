@@ -2,12 +2,19 @@
 //! English. Code elsewhere names a message; it never spells one.
 
 mod faults;
+mod import;
 mod labels;
 mod messages;
+mod tui;
 
 pub use faults::{employee_fault, employee_rule};
+pub use import::{
+    IMPORT_HELP_JA, ImportTarget, csv_problem, export_done, export_refused, gaiji_table,
+    ignored_columns, import_issue, import_progress, import_rejected, import_summary,
+};
 pub use labels::{fault, field, kind_label, role_label, table_label};
 pub use messages::Msg;
+pub use tui::tui;
 
 /// The language of the messages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -2,12 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{date_from, date_to, enum_codes, record_v1};
+use super::{Record, date_from, date_to, enum_codes, record_v1};
 use crate::domain::{
     Account, Assignment, AssignmentKind, Band, CareerTrack, DigitalTier, Employee, EmploymentType,
     Leaving, OrgUnit, Role, Status, Timestamp, TitleBand, UnitKind, UnitTag,
 };
-use crate::store::codec::CodecError;
+use crate::store::codec::{self, CodecError};
 
 enum_codes!(UnitKind, kind_to, kind_from { Department = 0, Section = 1, Team = 2 });
 enum_codes!(UnitTag, tag_to, tag_from { None = 0, Digital = 1, CoreSystem = 2 });
@@ -61,11 +61,79 @@ impl TryFrom<OrgUnitV1> for OrgUnit {
             name: v.name,
             parent: v.parent,
             tag: tag_from(v.tag)?,
+            valid_from: None,
+            valid_to: None,
         })
     }
 }
 
-record_v1!(OrgUnit, "org_units", OrgUnitV1, |u| u.code.clone());
+/// Version 2 adds the dates a unit exists between, so that a reorganisation (機構改革)
+/// is dated.
+#[derive(Serialize, Deserialize)]
+pub(super) struct OrgUnitV2 {
+    code: String,
+    kind: u8,
+    name: String,
+    parent: Option<String>,
+    tag: u8,
+    valid_from: Option<u32>,
+    valid_to: Option<u32>,
+}
+
+impl From<&OrgUnit> for OrgUnitV2 {
+    fn from(u: &OrgUnit) -> Self {
+        OrgUnitV2 {
+            code: u.code.clone(),
+            kind: kind_to(u.kind),
+            name: u.name.clone(),
+            parent: u.parent.clone(),
+            tag: tag_to(u.tag),
+            valid_from: u.valid_from.map(date_to),
+            valid_to: u.valid_to.map(date_to),
+        }
+    }
+}
+
+impl TryFrom<OrgUnitV2> for OrgUnit {
+    type Error = CodecError;
+    fn try_from(v: OrgUnitV2) -> Result<Self, CodecError> {
+        Ok(OrgUnit {
+            code: v.code,
+            kind: kind_from(v.kind)?,
+            name: v.name,
+            parent: v.parent,
+            tag: tag_from(v.tag)?,
+            valid_from: v.valid_from.map(date_from).transpose()?,
+            valid_to: v.valid_to.map(date_from).transpose()?,
+        })
+    }
+}
+
+/// By hand rather than through `record_v1!`: two versions are read, the second written.
+impl Record for OrgUnit {
+    const TABLE: &'static str = "org_units";
+    const VERSION: u16 = 2;
+
+    fn key(&self) -> String {
+        self.code.clone()
+    }
+
+    fn to_bytes(&self) -> Result<Vec<u8>, CodecError> {
+        codec::encode(Self::VERSION, &OrgUnitV2::from(self))
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Result<Self, CodecError> {
+        let (version, payload) = codec::split(bytes)?;
+        match version {
+            1 => OrgUnit::try_from(codec::decode::<OrgUnitV1>(payload)?),
+            2 => OrgUnit::try_from(codec::decode::<OrgUnitV2>(payload)?),
+            found => Err(CodecError::UnknownVersion {
+                found,
+                known: Self::VERSION,
+            }),
+        }
+    }
+}
 
 #[derive(Serialize, Deserialize)]
 pub(super) struct TitleBandV1 {
@@ -276,3 +344,43 @@ impl TryFrom<AccountV1> for Account {
 }
 
 record_v1!(Account, "accounts", AccountV1, |a| a.name.clone());
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Date;
+
+    fn unit() -> OrgUnit {
+        OrgUnit {
+            code: "0102".into(),
+            kind: UnitKind::Section,
+            name: "職員課".into(),
+            parent: Some("01".into()),
+            tag: UnitTag::Digital,
+            valid_from: None,
+            valid_to: None,
+        }
+    }
+
+    #[test]
+    fn org_unit_v1_bytes_still_read() {
+        let bytes = codec::encode(1, &OrgUnitV1::from(&unit())).unwrap();
+        assert_eq!(OrgUnit::from_bytes(&bytes).unwrap(), unit());
+    }
+
+    #[test]
+    fn org_unit_v2_keeps_its_dates() {
+        let mut u = unit();
+        u.valid_from = Date::new(2026, 4, 1).ok();
+        u.valid_to = Date::new(2031, 3, 31).ok();
+        let bytes = u.to_bytes().unwrap();
+        assert_eq!(&bytes[..2], &[2, 0]);
+        assert_eq!(OrgUnit::from_bytes(&bytes).unwrap(), u);
+        let mut bad = bytes.clone();
+        bad[0] = 3;
+        assert_eq!(
+            OrgUnit::from_bytes(&bad),
+            Err(CodecError::UnknownVersion { found: 3, known: 2 })
+        );
+    }
+}

@@ -1,0 +1,502 @@
+//! The in-memory index: each entry's field keys computed once and packed for scanning,
+//! the unit names shared by everyone in a unit, and the reading order kept ready.
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::keys::{Span, Store, Word};
+use super::{Entry, Filter, Hit, Rank};
+use crate::domain::{Band, DigitalTier, EmploymentType, Status};
+
+/// Every index and every edit of one takes a fresh number, so a [`super::Searcher`]
+/// can tell that its cached candidates belong to something else.
+static GENERATION: AtomicU64 = AtomicU64::new(1);
+
+fn next_generation() -> u64 {
+    GENERATION.fetch_add(1, AtomicOrdering::Relaxed)
+}
+
+/// The packed form of one entry: its keys and what the filters look at, kept
+/// together so that a scan touches one small record per person.
+#[derive(Clone, Debug)]
+struct Doc {
+    span: Span,
+    unit: u32,
+    status: Status,
+    band: Option<Band>,
+    employment: EmploymentType,
+    digital: DigitalTier,
+}
+
+/// A unit's name, keyed once: 260 units serve 50,000 people, so a word is matched
+/// against each unit once per query instead of once per person.
+#[derive(Clone, Debug)]
+struct Unit {
+    code: String,
+    span: Span,
+}
+
+/// The searchable staff. Entries keep their positions until one is removed.
+#[derive(Clone)]
+pub struct Index {
+    entries: Vec<Entry>,
+    docs: Vec<Doc>,
+    store: Store,
+    units: Vec<Unit>,
+    unit_store: Store,
+    unit_ids: HashMap<String, u32>,
+    /// Entry positions by reading key, then staff number: the order of an empty query
+    /// and the last tie-breakers of every other.
+    order: Vec<u32>,
+    /// Where each entry stands in `order`, so ties are broken by one integer compare.
+    place: Vec<u32>,
+    generation: u64,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("entries", &self.entries.len())
+            .field("units", &self.units.len())
+            .field("generation", &self.generation)
+            .finish()
+    }
+}
+
+/// A hit before it is cut to the limit: everything the order needs as integers.
+#[derive(Clone, Copy)]
+struct Ranked {
+    rank: Rank,
+    score: i64,
+    place: u32,
+    index: u32,
+}
+
+impl Ranked {
+    fn key(&self) -> (Rank, Reverse<i64>, u32) {
+        (self.rank, Reverse(self.score), self.place)
+    }
+}
+
+/// What a scan of some people found.
+#[derive(Default)]
+struct Scan {
+    candidates: Vec<u32>,
+    hits: Vec<Ranked>,
+    pending: Vec<u32>,
+}
+
+/// Per-query work done once rather than per person.
+struct Prepared {
+    words: Vec<Word>,
+    /// Per unit: does it pass the unit filter.
+    unit_ok: Vec<bool>,
+    /// Per word, per unit: could the word match the unit name at all.
+    unit_could: Vec<Vec<bool>>,
+    /// Per word, per unit: its prefix or substring match on the unit name.
+    unit_literal: Vec<Vec<Option<(Rank, i64)>>>,
+}
+
+/// The better of two matches of one word: the lower rank, then the higher score.
+fn better(a: Option<(Rank, i64)>, b: Option<(Rank, i64)>) -> Option<(Rank, i64)> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if (y.0, Reverse(y.1)) < (x.0, Reverse(x.1)) {
+            y
+        } else {
+            x
+        }),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+impl Index {
+    pub fn new(entries: Vec<Entry>) -> Index {
+        let mut index = Index {
+            entries: Vec::new(),
+            docs: Vec::with_capacity(entries.len()),
+            store: Store::default(),
+            units: Vec::new(),
+            unit_store: Store::default(),
+            unit_ids: HashMap::new(),
+            order: Vec::new(),
+            place: Vec::new(),
+            generation: next_generation(),
+        };
+        for entry in &entries {
+            let doc = index.doc(entry);
+            index.docs.push(doc);
+        }
+        index.entries = entries;
+        // Sorting borrowed (reading, staff number) pairs rather than positions spares
+        // each of the million comparisons two lookups through the index.
+        let mut order: Vec<(&str, &str, u32)> = (0..index.docs.len())
+            .map(|i| {
+                let reading = index.store.reading(&index.docs[i].span);
+                (reading, index.entries[i].staff_no.as_str(), i as u32)
+            })
+            .collect();
+        order.sort_unstable();
+        let order = order.into_iter().map(|(.., i)| i).collect();
+        index.order = order;
+        index.renumber();
+        index
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry a [`Hit`] points at. Panics on a position past the end, like slice
+    /// indexing; [`Index::get`] does not.
+    pub fn entry(&self, i: usize) -> &Entry {
+        &self.entries[i]
+    }
+
+    pub fn get(&self, i: usize) -> Option<&Entry> {
+        self.entries.get(i)
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The position of the entry with this staff number.
+    pub fn position(&self, staff_no: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.staff_no == staff_no)
+    }
+
+    /// Changes with every edit; hits from an older generation may point at the
+    /// wrong entries.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Replaces the entry with the same staff number, or adds it at the end. Returns
+    /// its position.
+    pub fn upsert(&mut self, entry: Entry) -> usize {
+        self.generation = next_generation();
+        let doc = self.doc(&entry);
+        let i = match self.position(&entry.staff_no) {
+            Some(i) => {
+                let old = std::mem::replace(&mut self.docs[i], doc);
+                self.release(&old);
+                self.entries[i] = entry;
+                self.order.retain(|&j| j as usize != i);
+                i
+            }
+            None => {
+                self.docs.push(doc);
+                self.entries.push(entry);
+                self.entries.len() - 1
+            }
+        };
+        let at = self
+            .order
+            .partition_point(|&j| self.compare(j, i as u32) == Ordering::Less);
+        self.order.insert(at, i as u32);
+        self.renumber();
+        i
+    }
+
+    /// Removes the entry with this staff number; later entries move up one position.
+    pub fn remove(&mut self, staff_no: &str) -> Option<Entry> {
+        let i = self.position(staff_no)?;
+        self.generation = next_generation();
+        let old = self.docs.remove(i);
+        self.release(&old);
+        let entry = self.entries.remove(i);
+        let gone = i as u32;
+        self.order.retain(|&j| j != gone);
+        for j in &mut self.order {
+            if *j > gone {
+                *j -= 1;
+            }
+        }
+        self.renumber();
+        Some(entry)
+    }
+
+    /// Up to `limit` hits, best first: by rank, then score, then reading, then staff
+    /// number. An empty query returns everyone passing the filter in reading order.
+    pub fn search(&self, query: &str, filter: &Filter, limit: usize) -> Vec<Hit> {
+        let words = super::normalize::words(query);
+        self.run(&words, filter, limit, None).0
+    }
+
+    #[cfg(test)]
+    pub(super) fn key_bytes(&self) -> usize {
+        self.store.bytes()
+    }
+
+    fn release(&mut self, doc: &Doc) {
+        if self.store.release(&doc.span) {
+            self.store
+                .compact(self.docs.iter_mut().map(|d| &mut d.span));
+        }
+    }
+
+    fn doc(&mut self, entry: &Entry) -> Doc {
+        Doc {
+            unit: self.intern_unit(&entry.unit_code, &entry.unit_name),
+            span: self.store.add_entry(entry),
+            status: entry.status,
+            band: entry.band,
+            employment: entry.employment,
+            digital: entry.digital,
+        }
+    }
+
+    fn intern_unit(&mut self, code: &str, name: &str) -> u32 {
+        let id = format!("{code}\n{name}");
+        if let Some(&u) = self.unit_ids.get(&id) {
+            return u;
+        }
+        let u = self.units.len() as u32;
+        self.units.push(Unit {
+            code: code.to_string(),
+            span: self.unit_store.add_unit(name),
+        });
+        self.unit_ids.insert(id, u);
+        u
+    }
+
+    fn compare(&self, a: u32, b: u32) -> Ordering {
+        let (x, y) = (a as usize, b as usize);
+        self.store
+            .reading(&self.docs[x].span)
+            .cmp(self.store.reading(&self.docs[y].span))
+            .then_with(|| self.entries[x].staff_no.cmp(&self.entries[y].staff_no))
+            .then(a.cmp(&b))
+    }
+
+    fn renumber(&mut self) {
+        self.place = vec![0; self.order.len()];
+        for (at, &i) in self.order.iter().enumerate() {
+            self.place[i as usize] = at as u32;
+        }
+    }
+
+    fn passes(&self, doc: &Doc, filter: &Filter, unit_ok: &[bool]) -> bool {
+        let left_ok = filter.include_left || filter.status == Some(Status::Left);
+        (doc.status != Status::Left || left_ok)
+            && filter.status.is_none_or(|s| s == doc.status)
+            && filter.band.is_none_or(|b| doc.band == Some(b))
+            && filter.employment.is_none_or(|t| t == doc.employment)
+            && filter.digital.is_none_or(|t| t == doc.digital)
+            && unit_ok.get(doc.unit as usize).copied().unwrap_or(false)
+    }
+
+    fn unit_filter(&self, filter: &Filter) -> Vec<bool> {
+        self.units
+            .iter()
+            .map(|u| {
+                filter
+                    .unit_prefix
+                    .as_deref()
+                    .is_none_or(|p| u.code.starts_with(p))
+            })
+            .collect()
+    }
+
+    fn prepare(&self, words: &[String], filter: &Filter) -> Prepared {
+        let unit_ok = self.unit_filter(filter);
+        let mut unit_could = Vec::with_capacity(words.len());
+        let mut unit_literal = Vec::with_capacity(words.len());
+        let words: Vec<Word> = words.iter().map(|w| Word::new(w)).collect();
+        for w in &words {
+            let mut could = vec![false; self.units.len()];
+            let mut literal = vec![None; self.units.len()];
+            for (u, unit) in self.units.iter().enumerate() {
+                let keys = self.unit_store.keys(&unit.span);
+                if unit_ok[u] && keys.could_match(w) {
+                    could[u] = true;
+                    literal[u] = keys.literal(w);
+                }
+            }
+            unit_could.push(could);
+            unit_literal.push(literal);
+        }
+        Prepared {
+            words,
+            unit_ok,
+            unit_could,
+            unit_literal,
+        }
+    }
+
+    /// The search itself, over everyone or over `within`, which must hold every entry
+    /// that could match `words` under `filter` (a superset is fine). Returns the hits
+    /// and the candidates: the entries that pass the filter and could match at some
+    /// rank. Candidates only shrink as words grow, which is what lets a
+    /// [`super::Searcher`] narrow from the previous keystroke.
+    pub(super) fn run(
+        &self,
+        words: &[String],
+        filter: &Filter,
+        limit: usize,
+        within: Option<&[u32]>,
+    ) -> (Vec<Hit>, Vec<u32>) {
+        if words.is_empty() {
+            return (self.everyone(filter, limit), Vec::new());
+        }
+        let q = self.prepare(words, filter);
+        // One thread: a second one halves the time on an idle machine but doubles it
+        // when another process holds the other core, since the answer waits for the
+        // slower half.
+        let mut scan = match within {
+            Some(within) => self.scan(&q, filter, within.iter().copied()),
+            None => self.scan(&q, filter, 0..self.docs.len() as u32),
+        };
+        // Fuzzy hits rank below every other, so they are needed only when the better
+        // ones do not fill the page; this skips the costly scorer on most keystrokes.
+        if scan.hits.len() < limit {
+            let unit_scores = self.unit_fuzzy(&q);
+            let fuzzy = self.fuzzy(&q, &unit_scores, &scan.pending);
+            scan.hits.extend(fuzzy);
+        }
+        (top(scan.hits, limit), scan.candidates)
+    }
+
+    /// Sorts people into hits, people who may still match fuzzily, and the rest.
+    fn scan(&self, q: &Prepared, filter: &Filter, ids: impl Iterator<Item = u32>) -> Scan {
+        let mut scan = Scan::default();
+        'people: for i in ids {
+            let doc = &self.docs[i as usize];
+            if !self.passes(doc, filter, &q.unit_ok) {
+                continue;
+            }
+            let keys = self.store.keys(&doc.span);
+            let unit = doc.unit as usize;
+            let mut rank = Rank::Prefix;
+            let mut score = 0;
+            let mut literal = true;
+            for (wi, w) in q.words.iter().enumerate() {
+                // A literal match settles the word; only without one does it take the
+                // wider in-order test that decides whether a fuzzy match is possible.
+                if literal {
+                    let own = if keys.has(w) { keys.literal(w) } else { None };
+                    if let Some((r, s)) = better(own, q.unit_literal[wi][unit]) {
+                        rank = rank.max(r);
+                        score += s;
+                        continue;
+                    }
+                    literal = false;
+                }
+                if !q.unit_could[wi][unit] && !keys.could_match(w) {
+                    continue 'people;
+                }
+            }
+            scan.candidates.push(i);
+            if !literal {
+                scan.pending.push(i);
+                continue;
+            }
+            if q.words.len() == 1 && keys.is_staff_no(&q.words[0]) {
+                rank = Rank::Exact;
+            }
+            scan.hits.push(Ranked {
+                rank,
+                score,
+                place: self.place[i as usize],
+                index: i,
+            });
+        }
+        scan
+    }
+
+    /// Per word, per unit: the unit name's fuzzy score, computed once per query.
+    fn unit_fuzzy(&self, q: &Prepared) -> Vec<Vec<Option<i64>>> {
+        let matcher = SkimMatcherV2::default().ignore_case();
+        q.words
+            .iter()
+            .enumerate()
+            .map(|(wi, w)| {
+                self.units
+                    .iter()
+                    .enumerate()
+                    .map(|(u, unit)| {
+                        if q.unit_could[wi][u] {
+                            self.unit_store.keys(&unit.span).fuzzy(&matcher, w)
+                        } else {
+                            None
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn fuzzy(
+        &self,
+        q: &Prepared,
+        unit_scores: &[Vec<Option<i64>>],
+        pending: &[u32],
+    ) -> Vec<Ranked> {
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let mut hits = Vec::new();
+        'people: for &i in pending {
+            let doc = &self.docs[i as usize];
+            let keys = self.store.keys(&doc.span);
+            let mut score = 0;
+            for (wi, w) in q.words.iter().enumerate() {
+                let own = if keys.has(w) {
+                    keys.fuzzy(&matcher, w)
+                } else {
+                    None
+                };
+                match own.max(unit_scores[wi][doc.unit as usize]) {
+                    Some(s) => score += s,
+                    None => continue 'people,
+                }
+            }
+            hits.push(Ranked {
+                rank: Rank::Fuzzy,
+                score,
+                place: self.place[i as usize],
+                index: i,
+            });
+        }
+        hits
+    }
+
+    fn everyone(&self, filter: &Filter, limit: usize) -> Vec<Hit> {
+        let unit_ok = self.unit_filter(filter);
+        self.order
+            .iter()
+            .filter(|&&i| self.passes(&self.docs[i as usize], filter, &unit_ok))
+            .take(limit)
+            .map(|&i| Hit {
+                index: i as usize,
+                rank: Rank::Prefix,
+                score: 0,
+            })
+            .collect()
+    }
+}
+
+/// The best `limit` hits in order, without sorting the ones that will be cut.
+fn top(mut hits: Vec<Ranked>, limit: usize) -> Vec<Hit> {
+    if limit == 0 {
+        return Vec::new();
+    }
+    if hits.len() > limit {
+        hits.select_nth_unstable_by_key(limit - 1, Ranked::key);
+        hits.truncate(limit);
+    }
+    hits.sort_unstable_by_key(Ranked::key);
+    hits.into_iter()
+        .map(|h| Hit {
+            index: h.index as usize,
+            rank: h.rank,
+            score: h.score,
+        })
+        .collect()
+}

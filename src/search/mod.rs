@@ -1,0 +1,108 @@
+//! Staff search: normalised keys per field, precomputed once, ranked as
+//! exact staff number < prefix < substring < fuzzy.
+//!
+//! [`Index::search`] answers one query; [`Searcher`] answers a typed sequence of them,
+//! narrowing from the previous keystroke's candidates and remembering earlier answers
+//! so that backspace is free. Both give the same hits in the same order.
+
+mod index;
+mod keys;
+pub mod normalize;
+mod searcher;
+#[cfg(test)]
+mod tests;
+
+pub use index::Index;
+pub use searcher::Searcher;
+
+use crate::domain::{Band, Date, DigitalTier, Employee, EmploymentType, OrgTree, Status, TitleMap};
+
+/// What is searchable and filterable about one person, as of one date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub staff_no: String,
+    /// As entered; only its key is normalised.
+    pub name: String,
+    pub reading: String,
+    pub romaji: String,
+    pub former_name: Option<String>,
+    pub alias: Option<String>,
+    pub unit_code: String,
+    /// The full path, `総務部 職員課 人事係`, so a department's name finds its teams.
+    pub unit_name: String,
+    pub title: Option<String>,
+    pub band: Option<Band>,
+    pub employment: EmploymentType,
+    pub status: Status,
+    pub digital: DigitalTier,
+}
+
+impl Entry {
+    /// The entry for an employee's post on `on`. An employee without any assignment
+    /// (not valid, but possible while a form is half filled) gets an empty unit.
+    pub fn from_employee(e: &Employee, org: &OrgTree, titles: &TitleMap, on: Date) -> Entry {
+        let post = e.assignment_on(on);
+        Entry {
+            staff_no: e.staff_no.clone(),
+            name: e.name.clone(),
+            reading: e.reading.clone(),
+            romaji: e.romaji(),
+            former_name: e.former_name.clone(),
+            alias: e.alias.clone(),
+            unit_code: post.map(|a| a.unit.clone()).unwrap_or_default(),
+            unit_name: post.map(|a| org.path_name(&a.unit)).unwrap_or_default(),
+            title: post.map(|a| a.title.clone()),
+            band: post.and_then(|a| titles.band_of(&a.title)),
+            employment: e.employment,
+            status: e.status,
+            digital: e.digital,
+        }
+    }
+}
+
+/// Which people a search may return. The default hides only leavers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Filter {
+    /// A unit code: that unit and everything under it (`01` ⊃ `0102` ⊃ `010201`).
+    pub unit_prefix: Option<String>,
+    pub band: Option<Band>,
+    pub employment: Option<EmploymentType>,
+    pub status: Option<Status>,
+    pub digital: Option<DigitalTier>,
+    /// Show staff who have left (退職). Asking for `status: Some(Status::Left)` shows
+    /// them too, since that filter would otherwise always come back empty.
+    pub include_left: bool,
+}
+
+impl Filter {
+    /// Everyone, leavers included.
+    pub fn everyone() -> Filter {
+        Filter {
+            include_left: true,
+            ..Filter::default()
+        }
+    }
+}
+
+/// How a person matched, best first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rank {
+    /// The query is exactly a staff number.
+    Exact,
+    /// Every query word begins a field, or a word within a field. An empty query
+    /// matches everyone at this rank.
+    Prefix,
+    /// Every query word occurs in some field.
+    Substring,
+    /// Every query word matches some field as a fuzzy (in-order) pattern.
+    Fuzzy,
+}
+
+/// One result: the entry's position in the [`Index`], how it matched, and a score
+/// within its rank (higher is better).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub index: usize,
+    pub rank: Rank,
+    pub score: i64,
+}

@@ -1,0 +1,351 @@
+//! Keys to actions, layer by layer. The active layer is derived from the state in one
+//! fixed order (confirm > help > text field > grid > list > global); text fields get
+//! printable keys first. The help overlay and the hint bar are generated from these
+//! tables, so what help says is what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use super::app::Pane;
+
+/// Where keys go, from the most to the least specific.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layer {
+    /// A yes/no question.
+    Confirm,
+    /// The help overlay.
+    Help,
+    /// A form's text field.
+    Form,
+    /// The staff search field.
+    Search,
+    /// A list: search results or the interview card.
+    List,
+    /// Nothing focused (a placeholder pane).
+    Global,
+}
+
+/// A key with its modifiers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+/// One binding: the keys, the action, the message-catalogue key of its description,
+/// and whether the hint bar shows it.
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: &'static str,
+    pub hint: bool,
+}
+
+const fn bind(keys: &'static [Key], action: Action, help: &'static str, hint: bool) -> Binding {
+    Binding {
+        keys,
+        action,
+        help,
+        hint,
+    }
+}
+
+use Action as A;
+use KeyCode as K;
+
+const UP: &[Key] = &[key(K::Up), ch('k')];
+const DOWN: &[Key] = &[key(K::Down), ch('j')];
+
+/// Everywhere but in a question.
+const ALWAYS: &[Binding] = &[
+    bind(&[key(K::F(1))], A::Pane(Pane::Staff), "key.pane1", false),
+    bind(&[key(K::F(2))], A::Pane(Pane::Skills), "key.pane2", false),
+    bind(&[key(K::F(3))], A::Pane(Pane::Training), "key.pane3", false),
+    bind(&[key(K::F(4))], A::Pane(Pane::Cases), "key.pane4", false),
+    bind(&[key(K::F(5))], A::Pane(Pane::Roadmap), "key.pane5", false),
+    bind(
+        &[key(K::F(6))],
+        A::Pane(Pane::Dashboard),
+        "key.pane6",
+        false,
+    ),
+    bind(&[key(K::F(7))], A::Pane(Pane::Admin), "key.pane7", false),
+    bind(&[ctrl('c')], A::Quit, "key.quit", false),
+];
+
+/// Where the focused layer does not use digits, Tab, q and ?.
+const OUTSIDE_TEXT: &[Binding] = &[
+    bind(&[ch('1')], A::Pane(Pane::Staff), "key.pane1", false),
+    bind(&[ch('2')], A::Pane(Pane::Skills), "key.pane2", false),
+    bind(&[ch('3')], A::Pane(Pane::Training), "key.pane3", false),
+    bind(&[ch('4')], A::Pane(Pane::Cases), "key.pane4", false),
+    bind(&[ch('5')], A::Pane(Pane::Roadmap), "key.pane5", false),
+    bind(&[ch('6')], A::Pane(Pane::Dashboard), "key.pane6", false),
+    bind(&[ch('7')], A::Pane(Pane::Admin), "key.pane7", false),
+    bind(&[key(K::Tab)], A::NextPane, "key.next_pane", false),
+    bind(&[key(K::BackTab)], A::PrevPane, "key.prev_pane", false),
+    bind(&[ch('?')], A::Help, "key.help", true),
+    bind(&[ch('q')], A::Quit, "key.quit", true),
+];
+
+const CONFIRM: &[Binding] = &[
+    bind(&[ch('y'), ch('Y'), key(K::Enter)], A::Yes, "key.yes", true),
+    bind(&[ch('n'), ch('N'), key(K::Esc)], A::No, "key.no", true),
+];
+
+const HELP: &[Binding] = &[
+    bind(&[key(K::Esc), ch('?'), ch('q')], A::Back, "key.close", true),
+    bind(UP, A::Up, "key.up", false),
+    bind(DOWN, A::Down, "key.down", false),
+];
+
+const EDITING: &[Binding] = &[
+    bind(&[key(K::Backspace)], A::Backspace, "key.backspace", false),
+    bind(&[key(K::Delete)], A::Delete, "key.delete", false),
+    bind(&[key(K::Left)], A::Left, "key.left", false),
+    bind(&[key(K::Right)], A::Right, "key.right", false),
+    bind(&[key(K::Home), ctrl('a')], A::Home, "key.home", false),
+    bind(&[key(K::End), ctrl('e')], A::End, "key.end", false),
+    bind(&[ctrl('u')], A::ClearField, "key.clear", false),
+];
+
+const SEARCH: &[Binding] = &[
+    bind(&[key(K::Up)], A::Up, "key.up", false),
+    bind(&[key(K::Down)], A::Down, "key.down", true),
+    bind(&[key(K::PageUp)], A::PageUp, "key.page_up", false),
+    bind(&[key(K::PageDown)], A::PageDown, "key.page_down", false),
+    bind(&[key(K::Enter)], A::Open, "key.open_card", true),
+    bind(&[key(K::Esc)], A::Back, "key.search_back", true),
+    bind(&[key(K::Tab)], A::NextPane, "key.next_pane", false),
+    bind(&[key(K::BackTab)], A::PrevPane, "key.prev_pane", false),
+    bind(&[ctrl('l')], A::ToggleLeavers, "key.leavers", true),
+    bind(&[ctrl('n')], A::NewEmployee, "key.new", true),
+    bind(&[ctrl('f')], A::Filter, "key.filter", true),
+];
+
+const FORM: &[Binding] = &[
+    bind(
+        &[key(K::Tab), key(K::Down)],
+        A::NextField,
+        "key.next_field",
+        true,
+    ),
+    bind(
+        &[key(K::BackTab), key(K::Up)],
+        A::PrevField,
+        "key.prev_field",
+        false,
+    ),
+    bind(&[key(K::Enter)], A::Submit, "key.enter_field", false),
+    bind(&[ctrl('s')], A::Save, "key.save", true),
+    bind(&[ctrl('r')], A::ToggleContinuous, "key.continuous", true),
+    bind(&[key(K::Esc)], A::Back, "key.form_back", true),
+];
+
+const LIST: &[Binding] = &[
+    bind(UP, A::Up, "key.up", false),
+    bind(DOWN, A::Down, "key.down", false),
+    bind(&[key(K::PageUp)], A::PageUp, "key.page_up", false),
+    bind(&[key(K::PageDown)], A::PageDown, "key.page_down", false),
+    bind(&[key(K::Enter)], A::Open, "key.open_card", true),
+    bind(&[ch('/')], A::FocusSearch, "key.search", true),
+    bind(&[key(K::Esc)], A::Back, "key.back", true),
+    bind(&[ch('n')], A::NewEmployee, "key.new", false),
+    bind(&[ch('e')], A::EditEmployee, "key.edit", true),
+    bind(&[ch('h')], A::ShowHistory, "key.history", false),
+    bind(&[ch('l')], A::ToggleLeavers, "key.leavers", false),
+    bind(&[ch('f')], A::Filter, "key.filter", false),
+];
+
+/// The tables that apply in a layer, most specific first.
+pub fn tables(layer: Layer) -> Vec<&'static [Binding]> {
+    match layer {
+        Layer::Confirm => vec![CONFIRM],
+        Layer::Help => vec![HELP, ALWAYS],
+        Layer::Form => vec![FORM, EDITING, ALWAYS],
+        Layer::Search => vec![SEARCH, EDITING, ALWAYS],
+        Layer::List => vec![LIST, OUTSIDE_TEXT, ALWAYS],
+        Layer::Global => vec![OUTSIDE_TEXT, ALWAYS],
+    }
+}
+
+/// What the resolver needs to know beyond the layer.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context {
+    /// The focused text field is empty (then `?` opens help instead of typing).
+    pub field_empty: bool,
+}
+
+fn matches(k: &Key, ev: &KeyEvent) -> bool {
+    if k.code != ev.code {
+        return false;
+    }
+    // Shift comes with capitals and symbols on most layouts; only Ctrl and Alt count.
+    let significant = KeyModifiers::CONTROL | KeyModifiers::ALT;
+    (ev.modifiers & significant) == (k.mods & significant)
+}
+
+/// The action of a key press in a layer, if any. Pure.
+pub fn resolve(ev: &KeyEvent, layer: Layer, ctx: Context) -> Option<Action> {
+    let text = matches!(layer, Layer::Form | Layer::Search);
+    if text
+        && let KeyCode::Char(c) = ev.code
+        && !ev
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        if c == '?' && ctx.field_empty {
+            return Some(Action::Help);
+        }
+        return Some(Action::Input(c));
+    }
+    tables(layer)
+        .into_iter()
+        .flat_map(|t| t.iter())
+        .find(|b| b.keys.iter().any(|k| matches(k, ev)))
+        .map(|b| b.action.clone())
+}
+
+/// A key as help shows it: `Ctrl-S`, `F1`, `Esc`, `j`.
+pub fn key_name(k: &Key) -> String {
+    let base = match k.code {
+        K::Char(' ') => "Space".to_string(),
+        K::Char(c) => c.to_string(),
+        K::F(n) => format!("F{n}"),
+        K::Up => "↑".into(),
+        K::Down => "↓".into(),
+        K::Left => "←".into(),
+        K::Right => "→".into(),
+        K::Enter => "Enter".into(),
+        K::Esc => "Esc".into(),
+        K::Tab => "Tab".into(),
+        K::BackTab => "Shift-Tab".into(),
+        K::Backspace => "BS".into(),
+        K::Delete => "Del".into(),
+        K::Home => "Home".into(),
+        K::End => "End".into(),
+        K::PageUp => "PgUp".into(),
+        K::PageDown => "PgDn".into(),
+        other => format!("{other:?}"),
+    };
+    if k.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{}", base.to_uppercase())
+    } else {
+        base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn text_fields_take_printable_keys_first() {
+        let ctx = Context { field_empty: false };
+        assert_eq!(
+            resolve(&press(K::Char('1')), Layer::Search, ctx),
+            Some(A::Input('1'))
+        );
+        assert_eq!(
+            resolve(&press(K::Char('q')), Layer::Search, ctx),
+            Some(A::Input('q'))
+        );
+        assert_eq!(
+            resolve(&press(K::Char('1')), Layer::List, ctx),
+            Some(A::Pane(Pane::Staff))
+        );
+        assert_eq!(
+            resolve(&press(K::Char('q')), Layer::List, ctx),
+            Some(A::Quit)
+        );
+    }
+
+    #[test]
+    fn function_keys_switch_panes_from_anywhere_but_a_question() {
+        for layer in [
+            Layer::Help,
+            Layer::Form,
+            Layer::Search,
+            Layer::List,
+            Layer::Global,
+        ] {
+            assert_eq!(
+                resolve(&press(K::F(5)), layer, Context::default()),
+                Some(A::Pane(Pane::Roadmap)),
+                "{layer:?}"
+            );
+        }
+        assert_eq!(
+            resolve(&press(K::F(5)), Layer::Confirm, Context::default()),
+            None
+        );
+    }
+
+    #[test]
+    fn question_mark_helps_only_in_an_empty_field() {
+        let q = press(K::Char('?'));
+        assert_eq!(
+            resolve(&q, Layer::Search, Context { field_empty: true }),
+            Some(A::Help)
+        );
+        assert_eq!(
+            resolve(&q, Layer::Search, Context { field_empty: false }),
+            Some(A::Input('?'))
+        );
+    }
+
+    #[test]
+    fn ctrl_keys_are_not_typed() {
+        let ev = KeyEvent::new(K::Char('s'), KeyModifiers::CONTROL);
+        assert_eq!(resolve(&ev, Layer::Form, Context::default()), Some(A::Save));
+        let ev = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            resolve(&ev, Layer::Search, Context::default()),
+            Some(A::Quit)
+        );
+    }
+
+    #[test]
+    fn every_binding_has_a_description() {
+        for layer in [
+            Layer::Confirm,
+            Layer::Help,
+            Layer::Form,
+            Layer::Search,
+            Layer::List,
+            Layer::Global,
+        ] {
+            for b in tables(layer).into_iter().flatten() {
+                assert!(!b.keys.is_empty());
+                assert_ne!(
+                    crate::i18n::tui(b.help, crate::i18n::Lang::Ja),
+                    b.help,
+                    "no Japanese text for {}",
+                    b.help
+                );
+            }
+        }
+    }
+}

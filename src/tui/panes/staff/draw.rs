@@ -1,0 +1,359 @@
+//! Drawing pane 1: the search line and results, the interview card, the whole post
+//! history, and the form. Reads the state only.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::form::{FieldId, FormMode};
+use super::{Focus, StaffState};
+use crate::domain::Status;
+use crate::domain::era::both_calendars;
+use crate::i18n::{Lang, Msg, tui};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::text::{fit, pad, width};
+
+pub fn draw(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
+    let s = &app.staff;
+    match s.focus {
+        Focus::Search | Focus::Results => search(app, theme, f, area),
+        Focus::Card => card(app, theme, f, area),
+        Focus::History => history(app, theme, f, area),
+        Focus::Form => form(app, theme, f, area),
+        Focus::Filter => filter_form(app, theme, f, area),
+    }
+}
+
+fn search(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
+    let lang = app.look.lang;
+    let s = &app.staff;
+    let [line, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let prompt = format!("{}: ", tui("search.prompt", lang));
+    let mut count = format!("  {} {}", s.hits.len(), tui("search.count", lang));
+    if s.hits.len() >= super::LIMIT {
+        count = format!("  {}+ {}", super::LIMIT, tui("search.count", lang));
+    }
+    if s.filter.include_left {
+        count.push_str(&format!("  [{}]", tui("search.leavers", lang)));
+    }
+    let active = super::filter::summary(&s.filter, lang);
+    if !active.is_empty() {
+        count.push_str(&format!("  [{active}]"));
+    }
+    let spans = vec![
+        Span::styled(prompt.clone(), theme.heading()),
+        Span::raw(s.query.text().to_string()),
+        Span::styled(count, theme.dim()),
+    ];
+    f.render_widget(Paragraph::new(Line::from(spans)), line);
+    if s.focus == Focus::Search && app.help.is_none() && app.confirm.is_none() {
+        let x = line.x + (width(&prompt) + width(s.query.before_cursor())) as u16;
+        f.set_cursor_position(Position::new(x.min(line.right().saturating_sub(1)), line.y));
+    }
+    results(app, theme, f, list);
+}
+
+/// Column widths for the results at a given width: number, name, reading, title, unit.
+fn columns(total: usize) -> [usize; 5] {
+    let number = 6;
+    let name = 12;
+    let reading = if total >= 100 { 20 } else { 16 };
+    let title = 10;
+    let unit = total.saturating_sub(number + name + reading + title + 4);
+    [number, name, reading, title, unit]
+}
+
+fn results(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
+    let lang = app.look.lang;
+    let s = &app.staff;
+    let rows = area.height as usize;
+    if s.hits.is_empty() {
+        f.render_widget(
+            Paragraph::new(Span::styled(tui("search.none", lang), theme.dim())),
+            area,
+        );
+        return;
+    }
+    let top = s.selected.saturating_sub(rows.saturating_sub(1));
+    let [wn, wname, wread, wtitle, wunit] = columns(area.width as usize);
+    let mark = theme.ellipsis();
+    let mut lines = Vec::with_capacity(rows);
+    for (i, hit) in s.hits.iter().enumerate().skip(top).take(rows) {
+        let e = s.index.entry(hit.index);
+        let left = if e.status == Status::Left {
+            format!("[{}]", Status::Left.ja())
+        } else {
+            String::new()
+        };
+        let text = format!(
+            "{} {} {} {} {}",
+            pad(&e.staff_no, wn, mark),
+            pad(&e.name, wname, mark),
+            pad(&e.reading, wread, mark),
+            pad(
+                &format!("{}{left}", e.title.as_deref().unwrap_or("")),
+                wtitle,
+                mark
+            ),
+            fit(&e.unit_name, wunit, mark),
+        );
+        let style = if i == s.selected {
+            theme.selected()
+        } else {
+            ratatui::style::Style::default()
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+fn years(n: i32, lang: Lang) -> String {
+    format!("{n}{}", tui("field.years", lang))
+}
+
+fn card(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
+    let lang = app.look.lang;
+    let Some(v) = &app.staff.card else {
+        return;
+    };
+    let e = &v.employee;
+    let block = theme.block(format!(" {} ", tui("card.title", lang)));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(54), Constraint::Percentage(46)]).areas(inner);
+    let lw = left.width as usize;
+    let mark = theme.ellipsis();
+    let row = |label: &str, value: String| {
+        Line::from(vec![
+            Span::styled(pad(tui(label, lang), 13, mark), theme.heading()),
+            Span::raw(fit(&value, lw.saturating_sub(14), mark)),
+        ])
+    };
+    let mut details = vec![
+        Line::from(Span::styled(
+            fit(&format!("{}  {}", e.name, e.staff_no), lw, mark),
+            theme.heading(),
+        )),
+        Line::from(fit(&format!("{}  {}", e.reading, v.romaji), lw, mark)),
+    ];
+    if let Some(former) = &e.former_name {
+        details.push(row("field.former_name", former.clone()));
+    }
+    if let Some(alias) = &e.alias {
+        details.push(row("field.alias", alias.clone()));
+    }
+    let senior = if v.senior {
+        format!(" {}", tui("field.senior", lang))
+    } else {
+        String::new()
+    };
+    details.push(row(
+        "field.age",
+        format!("{}{senior}", Msg::Age(v.age).text(lang)),
+    ));
+    details.push(row("field.birth", both_calendars(e.birth)));
+    details.push(row("field.unit_name", v.unit_name.clone()));
+    let band = v
+        .band
+        .map(|b| format!("  {} {}", tui("field.band", lang), b))
+        .unwrap_or_default();
+    details.push(row(
+        "field.title",
+        format!("{}{band}", v.title.as_deref().unwrap_or("")),
+    ));
+    details.push(row(
+        "field.service",
+        format!(
+            "{}  ({} {})",
+            years(v.years_of_service, lang),
+            tui("field.in_post", lang),
+            years(v.years_in_post, lang)
+        ),
+    ));
+    details.push(row(
+        "field.employment",
+        term(e.employment.ja(), e.employment.code(), lang),
+    ));
+    details.push(row("field.track", term(e.track.ja(), e.track.code(), lang)));
+    details.push(row(
+        "field.digital",
+        term(e.digital.ja(), e.digital.code(), lang),
+    ));
+    let mut status = term(e.status.ja(), e.status.code(), lang);
+    if let Some(l) = &e.leaving {
+        status = format!("{status} {}", l.date);
+    }
+    details.push(row("field.status", status));
+    f.render_widget(Paragraph::new(details), left);
+
+    let rw = right.width as usize;
+    let mut side = vec![
+        Line::from(Span::styled(tui("card.gaps", lang), theme.heading())),
+        Line::from(Span::styled(tui("card.gaps_none", lang), theme.dim())),
+        Line::from(""),
+        Line::from(Span::styled(tui("card.trainings", lang), theme.heading())),
+        Line::from(Span::styled(tui("card.trainings_none", lang), theme.dim())),
+        Line::from(""),
+        Line::from(Span::styled(tui("card.posts", lang), theme.heading())),
+    ];
+    for p in v.posts.iter().take(3) {
+        side.push(Line::from(fit(
+            &format!("{} {} {}", p.effective, p.title, p.unit_name),
+            rw,
+            mark,
+        )));
+    }
+    if v.posts.len() > 3 {
+        side.push(Line::from(Span::styled(
+            format!("+{} {}", v.posts.len() - 3, tui("card.more", lang)),
+            theme.dim(),
+        )));
+    }
+    f.render_widget(Paragraph::new(side), right);
+}
+
+fn term(ja: &'static str, code: &'static str, lang: Lang) -> String {
+    lang.pick(ja, code).to_string()
+}
+
+fn history(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
+    let lang = app.look.lang;
+    let Some(v) = &app.staff.card else {
+        return;
+    };
+    let block = theme.block(format!(
+        " {} {} ",
+        v.employee.name,
+        tui("card.history", lang)
+    ));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let mark = theme.ellipsis();
+    let lines: Vec<Line> = v
+        .posts
+        .iter()
+        .skip(
+            app.staff
+                .history_scroll
+                .min(v.posts.len().saturating_sub(1)),
+        )
+        .map(|p| {
+            Line::from(fit(
+                &format!(
+                    "{}  {}  {}  {}",
+                    both_calendars(p.effective),
+                    term(p.kind.ja(), p.kind.code(), lang),
+                    p.title,
+                    p.unit_name
+                ),
+                inner.width as usize,
+                mark,
+            ))
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn form(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
+    let lang = app.look.lang;
+    let s: &StaffState = &app.staff;
+    let Some(form) = &s.form else {
+        return;
+    };
+    let mut title = match form.mode {
+        FormMode::New => tui("form.new", lang).to_string(),
+        FormMode::Edit(_) => tui("form.edit", lang).to_string(),
+    };
+    if form.continuous {
+        title.push_str(&format!(" [{}]", tui("form.continuous", lang)));
+    }
+    let block = theme.block(format!(" {title} "));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let mark = theme.ellipsis();
+    let label_w = 14;
+    let value_w = 28.min((inner.width as usize).saturating_sub(label_w + 2));
+    let error_w = (inner.width as usize).saturating_sub(label_w + value_w + 2);
+    let mut lines = Vec::new();
+    for (i, id) in FieldId::ALL.iter().enumerate() {
+        let focused = i == form.focused;
+        let label_style = if focused {
+            theme.selected()
+        } else {
+            theme.heading()
+        };
+        let mut spans = vec![
+            Span::styled(pad(tui(id.label_key(), lang), label_w, mark), label_style),
+            Span::raw(" "),
+            Span::raw(pad(form.values[i].text(), value_w, mark)),
+            Span::raw(" "),
+        ];
+        if let Some(err) = form.error(*id) {
+            spans.push(Span::styled(fit(err, error_w, mark), theme.error()));
+        } else if *id == FieldId::Effective {
+            spans.push(Span::styled(
+                fit(tui("form.effective_hint", lang), error_w, mark),
+                theme.dim(),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+    if app.help.is_none() && app.confirm.is_none() && (form.focused as u16) < inner.height {
+        let before = width(form.current().before_cursor()).min(value_w);
+        f.set_cursor_position(Position::new(
+            inner.x + (label_w + 1 + before) as u16,
+            inner.y + form.focused as u16,
+        ));
+    }
+}
+
+fn filter_form(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
+    let lang = app.look.lang;
+    let Some(form) = &app.staff.filter_form else {
+        return;
+    };
+    let block = theme.block(format!(" {} ", tui("filter.title", lang)));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let mark = theme.ellipsis();
+    let label_w = 14;
+    let value_w = 24;
+    let mut lines = Vec::new();
+    for (i, label) in super::filter::LABELS.iter().enumerate() {
+        let style = if i == form.focused {
+            theme.selected()
+        } else {
+            theme.heading()
+        };
+        let mut spans = vec![
+            Span::styled(pad(tui(label, lang), label_w, mark), style),
+            Span::raw(" "),
+            Span::raw(pad(form.values[i].text(), value_w, mark)),
+            Span::raw(" "),
+        ];
+        if let Some((at, err)) = &form.error
+            && *at == i
+        {
+            let room = (inner.width as usize).saturating_sub(label_w + value_w + 2);
+            spans.push(Span::styled(fit(err, room, mark), theme.error()));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        tui("filter.hint", lang),
+        theme.dim(),
+    )));
+    f.render_widget(Paragraph::new(lines), inner);
+    if app.help.is_none() {
+        let before = width(form.current().before_cursor()).min(value_w);
+        f.set_cursor_position(Position::new(
+            inner.x + (label_w + 1 + before) as u16,
+            inner.y + form.focused as u16,
+        ));
+    }
+}

@@ -1,0 +1,275 @@
+//! The loop: terminal events to actions through the keymap, `update`, effects through
+//! the service, and a redraw when something changed.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind};
+
+use super::action::Action;
+use super::app::{App, Look, Notice, StatusInfo};
+use super::effect::Effect;
+use super::panes::staff::form::{FieldId, Form};
+use super::panes::staff::{Focus, Org, StaffState, close_form};
+use super::{keymap, terminal, ui, update};
+use crate::i18n::{self, Lang, Msg, tui};
+use crate::search::{Entry, Index};
+use crate::service::{Principal, Service, ServiceError};
+
+/// How long after a bare Esc the rest of an escape sequence may still arrive over a
+/// slow SSH link.
+const ESC_GRACE: Duration = Duration::from_millis(8);
+
+/// Builds the app from the database.
+pub fn load(service: &Service, p: &Principal, look: Look) -> Result<App, ServiceError> {
+    let session = service.session(p)?;
+    let lang = look.lang;
+    let roles = session
+        .roles
+        .iter()
+        .map(|r| r.code())
+        .collect::<Vec<_>>()
+        .join(",");
+    let status = StatusInfo {
+        database: service.path().display().to_string(),
+        account: session.account,
+        roles,
+        fiscal_year: Msg::FiscalYearLong(service.clock().fiscal_year()).text(lang),
+        demo: session.demo,
+    };
+    let dir = service.directory(p)?;
+    let org = Org {
+        tree: dir.org,
+        titles: dir.titles,
+        today: service.clock().today(),
+    };
+    Ok(App::new(
+        look,
+        status,
+        StaffState::new(Index::new(dir.entries), org),
+    ))
+}
+
+fn error_text(e: &ServiceError, lang: Lang) -> String {
+    crate::cli::service_message(e, lang)
+}
+
+/// Carries out one effect through the service and puts the answer in the state.
+pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) {
+    let lang = app.look.lang;
+    match effect {
+        Effect::LoadCard { staff_no, edit } => match service.employee(p, &staff_no) {
+            Ok(view) => {
+                let s = &mut app.staff;
+                if edit {
+                    s.form = Some(Form::edit(&view.employee, s.org.today));
+                    s.focus = Focus::Form;
+                } else {
+                    s.focus = Focus::Card;
+                }
+                s.card = Some(view);
+            }
+            Err(e) => app.notice = Some(Notice::Error(error_text(&e, lang))),
+        },
+        Effect::Save { employee, new } => {
+            let saved = if new {
+                service.add_employee(p, &employee)
+            } else {
+                service.update_employee(p, &employee)
+            };
+            match saved {
+                Ok(()) => after_save(service, p, app, &employee.staff_no),
+                Err(ServiceError::Employee(faults)) => {
+                    if let Some(form) = app.staff.form.as_mut() {
+                        for fault in &faults {
+                            form.set_error(
+                                FieldId::from_name(fault.field()),
+                                i18n::employee_fault(fault, lang),
+                            );
+                        }
+                    }
+                    app.notice = Some(Notice::Error(tui("form.invalid", lang).to_string()));
+                }
+                Err(e) => app.notice = Some(Notice::Error(error_text(&e, lang))),
+            }
+        }
+    }
+}
+
+fn after_save(service: &Service, p: &Principal, app: &mut App, staff_no: &str) {
+    let lang = app.look.lang;
+    let s = &mut app.staff;
+    match service.employee(p, staff_no) {
+        Ok(view) => {
+            s.index.upsert(Entry::from_employee(
+                &view.employee,
+                &s.org.tree,
+                &s.org.titles,
+                s.org.today,
+            ));
+            s.refresh();
+            s.card = Some(view);
+        }
+        Err(e) => {
+            app.notice = Some(Notice::Error(error_text(&e, lang)));
+            return;
+        }
+    }
+    let keep_open = s.form.as_ref().is_some_and(|f| f.continuous);
+    if keep_open {
+        if let Some(form) = s.form.as_mut() {
+            form.next_person();
+        }
+    } else {
+        s.form = None;
+        close_form(s);
+        s.focus = Focus::Card;
+    }
+    app.notice = Some(Notice::Info(format!(
+        "{} ({staff_no})",
+        tui("form.saved", lang)
+    )));
+}
+
+/// Turns a terminal event into an action, if it is one.
+pub fn action_of(app: &App, ev: &Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind == KeyEventKind::Press => {
+            keymap::resolve(k, app.layer(), app.key_context())
+        }
+        Event::Paste(text)
+            if matches!(app.layer(), keymap::Layer::Search | keymap::Layer::Form) =>
+        {
+            Some(Action::Paste(text.clone()))
+        }
+        _ => None,
+    }
+}
+
+fn is_char(ev: &Event, chars: &[char]) -> bool {
+    matches!(ev, Event::Key(KeyEvent { code: KeyCode::Char(c), .. }) if chars.contains(c))
+}
+
+/// Runs the screens until the user quits or a signal asks to stop.
+pub fn run(service: &Service, p: &Principal, look: Look) -> Result<(), RunError> {
+    let mut app = load(service, p, look)?;
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(RunError::Terminal)?;
+    }
+    let mut term = terminal::enter().map_err(RunError::Terminal)?;
+    let result = event_loop(service, p, &mut app, &mut term, &stop);
+    terminal::restore();
+    result
+}
+
+/// What the terminal has for us.
+enum Input {
+    /// Something may be readable (or a timer passed): ask crossterm.
+    Ready,
+    /// The terminal is gone (the SSH link dropped): stop.
+    Gone,
+}
+
+/// Waits on the terminal itself rather than in crossterm's poll, which keeps reading a
+/// hung-up terminal without end: a dropped link must end kizuna, not spin it.
+fn wait_input(timeout: Duration) -> Input {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+    // SAFETY: one valid pollfd, and its count.
+    let rc = unsafe { libc::poll(&mut fd, 1, millis) };
+    if rc < 0 {
+        // Interrupted by a signal: the caller looks at the stop flag.
+        return Input::Ready;
+    }
+    if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        Input::Gone
+    } else {
+        Input::Ready
+    }
+}
+
+/// How often the loop looks at signals and resizes when no key comes.
+const TICK: Duration = Duration::from_millis(100);
+
+fn event_loop(
+    service: &Service,
+    p: &Principal,
+    app: &mut App,
+    term: &mut terminal::Term,
+    stop: &AtomicBool,
+) -> Result<(), RunError> {
+    let mut dirty = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            term.draw(|f| ui::render(app, f))
+                .map_err(RunError::Terminal)?;
+            dirty = false;
+        }
+        if let Input::Gone = wait_input(TICK) {
+            break;
+        }
+        // Everything crossterm has now: keys, pastes, resizes.
+        while !app.quit && event::poll(Duration::ZERO).map_err(RunError::Terminal)? {
+            let ev = event::read().map_err(RunError::Terminal)?;
+            dirty |= dispatch(service, p, app, ev)?;
+        }
+    }
+    Ok(())
+}
+
+/// Handles one event; true when the screen needs redrawing.
+fn dispatch(service: &Service, p: &Principal, app: &mut App, ev: Event) -> Result<bool, RunError> {
+    if let Event::Resize(..) = ev {
+        return Ok(true);
+    }
+    // A bare Esc followed at once by `[` or `O` is an escape sequence split by a slow
+    // link: drop it with its pieces rather than act on Esc.
+    if matches!(
+        ev,
+        Event::Key(KeyEvent {
+            code: KeyCode::Esc,
+            ..
+        })
+    ) && event::poll(ESC_GRACE).map_err(RunError::Terminal)?
+    {
+        let next = event::read().map_err(RunError::Terminal)?;
+        if is_char(&next, &['[', 'O']) {
+            if event::poll(ESC_GRACE).map_err(RunError::Terminal)? {
+                let _ = event::read().map_err(RunError::Terminal)?;
+            }
+            return Ok(false);
+        }
+        let first = handle(service, p, app, &ev);
+        return Ok(first | handle(service, p, app, &next));
+    }
+    Ok(handle(service, p, app, &ev))
+}
+
+fn handle(service: &Service, p: &Principal, app: &mut App, ev: &Event) -> bool {
+    let Some(action) = action_of(app, ev) else {
+        return false;
+    };
+    for effect in update::update(app, action) {
+        perform(service, p, app, effect);
+    }
+    true
+}
+
+/// Why the screens could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+    #[error("terminal: {0}")]
+    Terminal(std::io::Error),
+}

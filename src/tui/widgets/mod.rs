@@ -1,0 +1,4 @@
+//! Pieces shared by the panes.
+
+pub mod input;
+pub mod text;

@@ -1,0 +1,64 @@
+//! Fitting text into cells: wide characters take two, and names are cut by display
+//! width with a mark, since ratatui drops a wide character at an edge silently.
+
+use unicode_width::UnicodeWidthChar;
+
+/// Cells a character takes on a terminal. The half-width voiced marks ﾞ and ﾟ are
+/// spacing characters there (one cell each), though Unicode gives them no width.
+pub fn char_cells(c: char) -> usize {
+    match c {
+        '\u{FF9E}' | '\u{FF9F}' => 1,
+        c => c.width().unwrap_or(0),
+    }
+}
+
+/// Cells a text takes on a terminal.
+pub fn width(text: &str) -> usize {
+    text.chars().map(char_cells).sum()
+}
+
+/// `text` cut to at most `cells` display cells, ending in `mark` when cut.
+pub fn fit(text: &str, cells: usize, mark: &str) -> String {
+    if width(text) <= cells {
+        return text.to_string();
+    }
+    let room = cells.saturating_sub(width(mark));
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = char_cells(c);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if cells >= width(mark) {
+        out.push_str(mark);
+    }
+    out
+}
+
+/// `text` padded with spaces to exactly `cells` cells (cut first if longer).
+pub fn pad(text: &str, cells: usize, mark: &str) -> String {
+    let fitted = fit(text, cells, mark);
+    let fill = cells.saturating_sub(width(&fitted));
+    format!("{fitted}{}", " ".repeat(fill))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_by_cells_not_chars() {
+        assert_eq!(fit("髙橋　誠", 20, "…"), "髙橋　誠");
+        // Nine cells: four kanji (eight cells) and the one-cell mark.
+        assert_eq!(fit("健康福祉部 介護保険課", 9, "~"), "健康福祉~");
+        // An odd cell left over is not filled with half a kanji.
+        assert_eq!(fit("健康福祉部 介護保険課", 10, "~"), "健康福祉~");
+        assert_eq!(width(&pad("ﾀﾞｲｷ", 6, "~")), 6);
+        // Half-width ﾀﾞ is two cells on a terminal: ﾀ and the voiced mark.
+        assert_eq!(width("ﾀﾞ"), 2);
+    }
+}
