@@ -98,6 +98,8 @@ pub enum OrgError {
 #[derive(Clone, Debug, Default)]
 pub struct OrgTree {
     units: BTreeMap<String, OrgUnit>,
+    /// Each unit's path name, made once: every person on a screen shows one.
+    paths: BTreeMap<String, String>,
 }
 
 impl OrgTree {
@@ -132,7 +134,16 @@ impl OrgTree {
                 _ => return Err(OrgError::ParentRule(unit.code.clone())),
             }
         }
-        Ok(OrgTree { units: map })
+        let mut tree = OrgTree {
+            units: map,
+            paths: BTreeMap::new(),
+        };
+        tree.paths = tree
+            .units
+            .keys()
+            .map(|code| (code.clone(), tree.build_path(code)))
+            .collect();
+        Ok(tree)
     }
 
     pub fn get(&self, code: &str) -> Option<&OrgUnit> {
@@ -170,8 +181,12 @@ impl OrgTree {
             .find(|u| u.kind == UnitKind::Section)
     }
 
-    /// `総務部 職員課 人事係`: the names from the top down.
-    pub fn path_name(&self, code: &str) -> String {
+    /// `総務部 職員課 人事係`: the names from the top down; empty for an unknown code.
+    pub fn path_name(&self, code: &str) -> &str {
+        self.paths.get(code).map_or("", String::as_str)
+    }
+
+    fn build_path(&self, code: &str) -> String {
         let mut names: Vec<&str> = self
             .ancestry(code)
             .iter()

@@ -50,7 +50,9 @@ impl Entry {
             former_name: e.former_name.clone(),
             alias: e.alias.clone(),
             unit_code: post.map(|a| a.unit.clone()).unwrap_or_default(),
-            unit_name: post.map(|a| org.path_name(&a.unit)).unwrap_or_default(),
+            unit_name: post
+                .map(|a| org.path_name(&a.unit).to_string())
+                .unwrap_or_default(),
             title: post.map(|a| a.title.clone()),
             band: post.and_then(|a| titles.band_of(&a.title)),
             employment: e.employment,

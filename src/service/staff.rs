@@ -53,7 +53,7 @@ pub(super) fn view(e: Employee, org: &OrgTree, titles: &TitleMap, on: Date) -> E
         .map(|a| PostView {
             effective: a.effective,
             unit: a.unit.clone(),
-            unit_name: org.path_name(&a.unit),
+            unit_name: org.path_name(&a.unit).to_string(),
             title: a.title.clone(),
             kind: a.kind,
         })
@@ -65,7 +65,7 @@ pub(super) fn view(e: Employee, org: &OrgTree, titles: &TitleMap, on: Date) -> E
         senior: e.is_senior_on(on),
         unit_name: current
             .as_ref()
-            .map(|a| org.path_name(&a.unit))
+            .map(|a| org.path_name(&a.unit).to_string())
             .unwrap_or_default(),
         section: current
             .as_ref()

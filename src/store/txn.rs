@@ -82,6 +82,18 @@ impl Reader {
         Ok(out)
     }
 
+    /// Every stored value of a type, undecoded, with its key: for callers that decode on
+    /// several threads.
+    pub fn all_bytes<T: Record>(&self) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
+        let table = self.txn.open_table(tables::records::<T>())?;
+        let mut out = Vec::with_capacity(table.len()? as usize);
+        for row in table.iter()? {
+            let (k, v) = row?;
+            out.push((k.value().to_string(), v.value().to_vec()));
+        }
+        Ok(out)
+    }
+
     pub fn count(&self, table: &'static str) -> Result<u64, StoreError> {
         let def = redb::TableDefinition::<&str, &[u8]>::new(table);
         Ok(self.txn.open_table(def)?.len()?)
