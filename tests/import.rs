@@ -256,7 +256,10 @@ mod library {
             other => panic!("{other:?}"),
         };
         assert!(
-            matches!(&issues[0].issue, Issue::File(Problem::UnitNotValid { .. })),
+            matches!(
+                &issues[0].issue,
+                Issue::Record(service::EmployeeFault::UnitClosed(unit, _)) if unit == "020102"
+            ),
             "{issues:?}"
         );
         assert_eq!(places(&issues), [(2, "所属コード".into())]);

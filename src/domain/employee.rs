@@ -270,6 +270,27 @@ impl Employee {
         since.years_until(on)
     }
 
+    /// Sets the post from a date: a new entry in date order, or, when a post already
+    /// takes effect that day, a correction of that entry (the April fix-and-reimport:
+    /// a wrong title entered for 4月1日 is put right, not stacked). Earlier posts are
+    /// never touched. A correction keeps the entry's kind if it was the hire.
+    pub fn set_post(&mut self, assignment: Assignment) -> Result<(), EmployeeError> {
+        if let Some(existing) = self
+            .history
+            .iter_mut()
+            .find(|a| a.effective == assignment.effective)
+        {
+            let kind = if existing.kind == AssignmentKind::Hire {
+                AssignmentKind::Hire
+            } else {
+                assignment.kind
+            };
+            *existing = Assignment { kind, ..assignment };
+            return Ok(());
+        }
+        self.assign(assignment)
+    }
+
     /// Adds an assignment in date order; an assignment on a day that already has one is
     /// refused, so history is never silently replaced.
     pub fn assign(&mut self, assignment: Assignment) -> Result<(), EmployeeError> {
@@ -391,6 +412,42 @@ mod tests {
             Err(EmployeeError::SameDay(d(2022, 4, 1)))
         );
         e.validate().unwrap();
+    }
+
+    #[test]
+    fn a_post_on_the_same_day_is_corrected_not_stacked() {
+        let mut e = sample();
+        let before = e.history.clone();
+        e.set_post(post(
+            d(2024, 4, 1),
+            "0301",
+            "主査",
+            AssignmentKind::Promotion,
+        ))
+        .unwrap();
+        assert_eq!(e.history.len(), before.len());
+        assert_eq!(e.history[..2], before[..2], "earlier posts untouched");
+        assert_eq!(e.history[2].title, "主査");
+        e.set_post(post(
+            d(1989, 4, 1),
+            "010201",
+            "技師",
+            AssignmentKind::Transfer,
+        ))
+        .unwrap();
+        assert_eq!(
+            e.history[0].kind,
+            AssignmentKind::Hire,
+            "the hire stays the hire"
+        );
+        e.set_post(post(
+            d(2027, 4, 1),
+            "0402",
+            "主査",
+            AssignmentKind::Transfer,
+        ))
+        .unwrap();
+        assert_eq!(e.history.len(), before.len() + 1);
     }
 
     #[test]

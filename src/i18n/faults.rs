@@ -20,6 +20,13 @@ pub fn employee_fault(f: &EmployeeFault, lang: Lang) -> String {
             format!("所属コード {c} は組織の表にありません")
         }
         (EmployeeFault::UnknownUnit(c), Lang::En) => format!("no organisation unit {c}"),
+        (EmployeeFault::UnitClosed(c, d), Lang::Ja) => format!(
+            "所属コード {c} は {} には存在しません (組織の有効期間外)",
+            both_calendars(*d)
+        ),
+        (EmployeeFault::UnitClosed(c, d), Lang::En) => {
+            format!("organisation unit {c} does not exist on {d}")
+        }
         (EmployeeFault::UnknownTitle(t), Lang::Ja) => format!("職名「{t}」は職名の表にありません"),
         (EmployeeFault::UnknownTitle(t), Lang::En) => {
             format!("no title \"{t}\" in the title table")

@@ -1,11 +1,11 @@
 //! Writing staff records: new people, corrections, and transfers or promotions that
 //! go into the history. The same checks serve the form and the CSV import.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Permission, Principal, Service, ServiceError};
 use crate::domain::employee::EmployeeError;
-use crate::domain::{Assignment, Employee, OrgUnit, TitleBand};
+use crate::domain::{Assignment, Date, Employee, OrgUnit, TitleBand};
 use crate::store::{Reader, StoreError, Writer};
 
 /// What is wrong with an employee record, tied to the field a form shows it beside.
@@ -17,6 +17,8 @@ pub enum EmployeeFault {
     UnknownUnit(String),
     /// The title is not in the title table.
     UnknownTitle(String),
+    /// The unit did not exist on the post's date.
+    UnitClosed(String, Date),
     /// A rule of the record itself.
     Rule(EmployeeError),
     /// The record to change does not exist.
@@ -28,7 +30,7 @@ impl EmployeeFault {
     pub fn field(&self) -> &'static str {
         match self {
             EmployeeFault::DuplicateStaffNo(_) | EmployeeFault::NoSuchEmployee(_) => "staff_no",
-            EmployeeFault::UnknownUnit(_) => "unit",
+            EmployeeFault::UnknownUnit(_) | EmployeeFault::UnitClosed(..) => "unit",
             EmployeeFault::UnknownTitle(_) => "title",
             EmployeeFault::Rule(rule) => match rule {
                 EmployeeError::StaffNo => "staff_no",
@@ -47,27 +49,41 @@ impl EmployeeFault {
 /// The organisation codes and titles records may refer to, loaded once per command so
 /// that a 50,000-row import checks each row without a lookup per row.
 pub struct References {
-    units: BTreeSet<String>,
+    units: BTreeMap<String, (Option<Date>, Option<Date>)>,
     titles: BTreeSet<String>,
+}
+
+fn periods(units: Vec<OrgUnit>) -> BTreeMap<String, (Option<Date>, Option<Date>)> {
+    units
+        .into_iter()
+        .map(|u| (u.code, (u.valid_from, u.valid_to)))
+        .collect()
 }
 
 impl References {
     pub fn load_reader(r: &Reader) -> Result<References, StoreError> {
         Ok(References {
-            units: r.all::<OrgUnit>()?.into_iter().map(|u| u.code).collect(),
+            units: periods(r.all::<OrgUnit>()?),
             titles: r.all::<TitleBand>()?.into_iter().map(|t| t.title).collect(),
         })
     }
 
     pub fn load(w: &Writer) -> Result<References, StoreError> {
         Ok(References {
-            units: w.all::<OrgUnit>()?.into_iter().map(|u| u.code).collect(),
+            units: periods(w.all::<OrgUnit>()?),
             titles: w.all::<TitleBand>()?.into_iter().map(|t| t.title).collect(),
         })
     }
 
     pub fn has_unit(&self, code: &str) -> bool {
-        self.units.contains(code)
+        self.units.contains_key(code)
+    }
+
+    /// Whether a unit exists on a date (a 機構改革 dates units in and out).
+    pub fn unit_open_on(&self, code: &str, on: Date) -> bool {
+        self.units
+            .get(code)
+            .is_some_and(|(from, to)| from.is_none_or(|f| f <= on) && to.is_none_or(|t| on <= t))
     }
 
     pub fn has_title(&self, title: &str) -> bool {
@@ -81,9 +97,12 @@ impl References {
             out.push(EmployeeFault::Rule(rule));
         }
         for a in &e.history {
-            if !self.has_unit(&a.unit) && !out.contains(&EmployeeFault::UnknownUnit(a.unit.clone()))
-            {
-                out.push(EmployeeFault::UnknownUnit(a.unit.clone()));
+            if !self.has_unit(&a.unit) {
+                if !out.contains(&EmployeeFault::UnknownUnit(a.unit.clone())) {
+                    out.push(EmployeeFault::UnknownUnit(a.unit.clone()));
+                }
+            } else if !self.unit_open_on(&a.unit, a.effective) {
+                out.push(EmployeeFault::UnitClosed(a.unit.clone(), a.effective));
             }
             if !self.has_title(&a.title)
                 && !out.contains(&EmployeeFault::UnknownTitle(a.title.clone()))

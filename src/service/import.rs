@@ -283,7 +283,7 @@ fn merge(
         (Some((_, t)), Some(new)) => titles.band_of(t).is_some_and(|b| new > b),
         _ => false,
     };
-    e.assign(Assignment {
+    e.set_post(Assignment {
         effective: on,
         unit: row.org_code.clone(),
         title: row.title.clone(),
@@ -320,11 +320,6 @@ fn plan_employees(
 ) -> Result<Plan<Employee>, StoreError> {
     let mut plan = Plan::new(std::mem::take(&mut file.issues));
     let refs = look.references()?;
-    let units: HashMap<String, OrgUnit> = look
-        .units()?
-        .into_iter()
-        .map(|u| (u.code.clone(), u))
-        .collect();
     let titles = TitleMap::new(look.titles()?);
     let mut stored: HashMap<String, Employee> = look
         .employees()?
@@ -339,7 +334,7 @@ fn plan_employees(
         // A duplicate meets no stored record (the first line took it) and is only
         // checked.
         let old = stored.remove(&row.staff_no);
-        let (e, post) = match merge(row, old.as_ref(), effective, &titles) {
+        let (e, _) = match merge(row, old.as_ref(), effective, &titles) {
             Ok(x) => x,
             Err(rule) => {
                 let fault = EmployeeFault::Rule(rule);
@@ -347,20 +342,9 @@ fn plan_employees(
                 continue;
             }
         };
+        // Unknown or closed units and titles, and the record's own rules.
         let faults = refs.faults(&e);
-        let closed = post.filter(|on| {
-            units
-                .get(&row.org_code)
-                .is_some_and(|u| !u.is_valid_on(*on))
-        });
-        if let Some(on) = closed {
-            let problem = Problem::UnitNotValid {
-                unit: row.org_code.clone(),
-                on,
-            };
-            plan.issue(row.line, file.column(F::OrgCode), Issue::File(problem));
-        }
-        if faults.is_empty() && closed.is_none() && !row.duplicate {
+        if faults.is_empty() && !row.duplicate {
             plan.count(e, old.as_ref());
         }
         for f in faults {
