@@ -397,3 +397,30 @@ fn usage_errors_are_in_japanese() {
         stderr(&out)
     );
 }
+
+#[test]
+fn the_unit_filter_follows_the_tree_not_the_codes() {
+    let home = Home::new();
+    home.ok(&["init"]);
+    let orgs = home.path().join("orgs.csv");
+    std::fs::write(
+        &orgs,
+        "所属コード,名称,上位コード,区分\n1100,総務部,,部\n1110,総務課,1100,課\n2000,市民部,,部\n2100,市民課,2000,課\n",
+    )
+    .unwrap();
+    home.ok(&["import", "orgs", orgs.to_str().unwrap()]);
+    let staff = home.path().join("staff.csv");
+    std::fs::write(
+        &staff,
+        "職員番号,氏名,フリガナ,所属コード,職名,生年月日,採用日\n\
+         000001,青木　一,あおき はじめ,1110,主事,1990-01-01,2012-04-01\n\
+         000002,井上　二,いのうえ じろう,2100,主事,1991-01-01,2013-04-01\n",
+    )
+    .unwrap();
+    home.ok(&["import", "employees", staff.to_str().unwrap()]);
+    let found = home.ok(&["search", "--unit", "1100", "--limit", "10", "あ"]);
+    assert!(found.contains("000001"), "{found}");
+    assert!(!found.contains("000002"), "{found}");
+    let none = home.ok(&["search", "--unit", "1100", "--limit", "10", "いのうえ"]);
+    assert_eq!(none.lines().count(), 1, "only the header: {none}");
+}

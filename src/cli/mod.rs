@@ -276,8 +276,10 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
             digital,
             all,
         } => {
+            let dir = open(&cli, ctx)?.directory(p)?;
             let filter = search::Filter {
                 unit_prefix: unit.clone(),
+                unit_codes: unit.as_deref().map(|code| dir.org.subtree(code)),
                 band: band.and_then(crate::domain::Band::new),
                 employment: parse_term(
                     employment.as_deref(),
@@ -287,7 +289,6 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
                 digital: parse_term(digital.as_deref(), crate::domain::DigitalTier::parse)?,
                 include_left: *all,
             };
-            let dir = open(&cli, ctx)?.directory(p)?;
             let index = search::Index::new(dir.entries);
             let hits = index.search(&query.join(" "), &filter, *limit);
             emit(&search_output(&index, &hits, *format)?)?;

@@ -49,9 +49,10 @@ pub fn employee(v: &EmployeeView, lang: Lang) -> String {
         &mut out,
         f("birth"),
         format!(
-            "{}  {}{senior}",
+            "{}  {} {}{senior}",
             both_calendars(e.birth),
-            lang.pick(&format!("{}歳", v.age), &format!("age {}", v.age))
+            f("age"),
+            Msg::Age(v.age).text(lang)
         ),
     );
     line(&mut out, f("unit"), &v.unit_name);

@@ -173,6 +173,15 @@ impl OrgTree {
         chain
     }
 
+    /// A unit and every unit under it, by the tree (codes need not nest).
+    pub fn subtree(&self, code: &str) -> std::collections::BTreeSet<String> {
+        self.units
+            .keys()
+            .filter(|c| self.ancestry(c).iter().any(|u| u.code == code))
+            .cloned()
+            .collect()
+    }
+
     /// The 所属 (section) a unit belongs to: itself if it is a section, its section if
     /// it is a team, none for a department.
     pub fn section_of(&self, code: &str) -> Option<&OrgUnit> {
@@ -228,6 +237,10 @@ mod tests {
         assert_eq!(tree.section_of("0102").unwrap().name, "職員課");
         assert!(tree.section_of("01").is_none());
         assert_eq!(tree.path_name("010201"), "総務部 職員課 人事係");
+        let all: Vec<String> = tree.subtree("01").into_iter().collect();
+        assert_eq!(all, ["01", "0102", "010201"]);
+        assert_eq!(tree.subtree("0102").len(), 2);
+        assert!(tree.subtree("99").is_empty());
     }
 
     #[test]

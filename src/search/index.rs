@@ -297,11 +297,12 @@ impl Index {
     fn unit_filter(&self, filter: &Filter) -> Vec<bool> {
         self.units
             .iter()
-            .map(|u| {
-                filter
+            .map(|u| match &filter.unit_codes {
+                Some(codes) => codes.contains(&u.code),
+                None => filter
                     .unit_prefix
                     .as_deref()
-                    .is_none_or(|p| u.code.starts_with(p))
+                    .is_none_or(|p| u.code.starts_with(p)),
             })
             .collect()
     }

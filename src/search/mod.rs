@@ -67,6 +67,10 @@ impl Entry {
 pub struct Filter {
     /// A unit code: that unit and everything under it (`01` ⊃ `0102` ⊃ `010201`).
     pub unit_prefix: Option<String>,
+    /// Exactly these units, when set: a unit and everything under it in the tree (see
+    /// `OrgTree::subtree`), for organisations whose codes do not nest. Takes the place
+    /// of `unit_prefix`.
+    pub unit_codes: Option<std::collections::BTreeSet<String>>,
     pub band: Option<Band>,
     pub employment: Option<EmploymentType>,
     pub status: Option<Status>,
