@@ -385,6 +385,7 @@ fn the_filter_narrows_by_organisation_band_and_status() {
     let everyone = a.staff.hits.len();
     press(&w, &mut a, "<C-f>01<Tab>2<C-s>");
     assert_eq!(a.staff.focus, Focus::Search);
+    assert!(!a.staff.hits.is_empty(), "someone in 01 at band 2");
     assert!(a.staff.hits.len() < everyone);
     for h in &a.staff.hits {
         let e = a.staff.index.entry(h.index);
@@ -398,4 +399,81 @@ fn the_filter_narrows_by_organisation_band_and_status() {
     assert!(screen(&a, 80, 24).contains("一覧の中から"));
     press(&w, &mut a, "<Esc>");
     assert_eq!(a.staff.focus, Focus::Search);
+}
+
+#[test]
+fn continuous_entry_never_applies_to_an_existing_record() {
+    let w = world(100);
+    let mut a = app(&w, Lang::Ja);
+    press(&w, &mut a, "<Enter>");
+    let original = a.staff.card.as_ref().unwrap().employee.clone();
+    press(&w, &mut a, "e<C-r><C-s>");
+    assert!(a.staff.form.is_none(), "saved and closed");
+    assert_eq!(a.staff.focus, Focus::Card);
+    let after = w
+        .service
+        .employee(&w.p, &original.staff_no)
+        .unwrap()
+        .employee;
+    assert_eq!(after.name, original.name);
+}
+
+#[test]
+fn a_post_corrected_on_its_own_date_is_not_stacked() {
+    let w = world(100);
+    let mut a = app(&w, Lang::Ja);
+    press(&w, &mut a, "<Enter>");
+    let before = a.staff.card.as_ref().unwrap().employee.clone();
+    let last = before.history.last().unwrap().clone();
+    let title = if last.title == "主任" {
+        "主事"
+    } else {
+        "主任"
+    };
+    // Name field first; the title is seven fields down, the 発令日 one more.
+    let keys = format!(
+        "e<Tab><Tab><Tab><Tab><Tab><Tab><Tab><C-u>{title}<Tab><C-u>{}<C-s>",
+        last.effective
+    );
+    press(&w, &mut a, &keys);
+    let after = w.service.employee(&w.p, &before.staff_no).unwrap().employee;
+    assert_eq!(after.history.len(), before.history.len(), "{:?}", a.notice);
+    assert_eq!(after.history.last().unwrap().title, title);
+    assert_eq!(after.history.last().unwrap().effective, last.effective);
+}
+
+#[test]
+fn a_new_post_needs_its_date_and_full_width_input_is_read() {
+    let w = world(100);
+    let mut a = app(&w, Lang::Ja);
+    press(&w, &mut a, "<Enter>");
+    let no = a.staff.card.as_ref().unwrap().employee.staff_no.clone();
+    // Unit changed, 発令日 cleared: refused beside 発令日.
+    press(
+        &w,
+        &mut a,
+        "e<Tab><Tab><Tab><Tab><Tab><Tab><C-u>010101<Tab><Tab><C-u><C-s>",
+    );
+    let form = a.staff.form.as_ref().expect("refused");
+    use kizuna::tui::panes::staff::form::FieldId;
+    assert!(form.error(FieldId::Effective).is_some());
+    // A date typed with the IME on (full width) is read.
+    press(&w, &mut a, "２０２７／４／１<C-s>");
+    assert!(a.staff.form.is_none(), "{:?}", a.notice);
+    let e = w.service.employee(&w.p, &no).unwrap().employee;
+    assert_eq!(
+        e.history.last().unwrap().effective,
+        Date::new(2027, 4, 1).unwrap()
+    );
+    assert_eq!(e.history.last().unwrap().unit, "010101");
+}
+
+#[test]
+fn ctrl_c_at_the_question_quits() {
+    let w = world(50);
+    let mut a = app(&w, Lang::Ja);
+    press(&w, &mut a, "<C-n>x<C-c>");
+    assert_eq!(a.confirm, Some(Confirm::Quit));
+    press(&w, &mut a, "<C-c>");
+    assert!(a.quit);
 }

@@ -337,7 +337,7 @@ impl Msg<'_> {
             Msg::UsageBadValue { value, arg } => format!("{value} is not a valid value for {arg}."),
             Msg::UsageOther => "Cannot read the command line.".to_string(),
             Msg::UsageHint => "kizuna --help shows the usage (and kizuna COMMAND --help for each command).".to_string(),
-            Msg::Age(n) => format!("age {n}"),
+            Msg::Age(n) => n.to_string(),
             Msg::FiscalYearShort(fy) => format!("FY{}", fy.0),
             Msg::FiscalYearLong(fy) => format!("FY{} ({})", fy.0, fy.short()),
 

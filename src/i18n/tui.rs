@@ -28,6 +28,7 @@ pub fn tui(key: &str, lang: Lang) -> &str {
         "key.prev_pane" => ("前の画面", "previous pane"),
         "key.help" => ("ヘルプ", "help"),
         "key.quit" => ("終了", "quit"),
+        "key.quit_now" => ("保存せずに終了", "quit without saving"),
         "key.yes" => ("はい", "yes"),
         "key.no" => ("いいえ", "no"),
         "key.close" => ("閉じる", "close"),

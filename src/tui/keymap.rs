@@ -109,6 +109,7 @@ const OUTSIDE_TEXT: &[Binding] = &[
 const CONFIRM: &[Binding] = &[
     bind(&[ch('y'), ch('Y'), key(K::Enter)], A::Yes, "key.yes", true),
     bind(&[ch('n'), ch('N'), key(K::Esc)], A::No, "key.no", true),
+    bind(&[ctrl('c')], A::Quit, "key.quit_now", false),
 ];
 
 const HELP: &[Binding] = &[
@@ -225,8 +226,12 @@ pub fn resolve(ev: &KeyEvent, layer: Layer, ctx: Context) -> Option<Action> {
 }
 
 /// A key as help shows it: `Ctrl-S`, `F1`, `Esc`, `j`.
-pub fn key_name(k: &Key) -> String {
+pub fn key_name(k: &Key, ascii: bool) -> String {
     let base = match k.code {
+        K::Up if ascii => "Up".into(),
+        K::Down if ascii => "Down".into(),
+        K::Left if ascii => "Left".into(),
+        K::Right if ascii => "Right".into(),
         K::Char(' ') => "Space".to_string(),
         K::Char(c) => c.to_string(),
         K::F(n) => format!("F{n}"),

@@ -244,8 +244,20 @@ fn dispatch(service: &Service, p: &Principal, app: &mut App, ev: Event) -> Resul
     {
         let next = event::read().map_err(RunError::Terminal)?;
         if is_char(&next, &['[', 'O']) {
-            if event::poll(ESC_GRACE).map_err(RunError::Terminal)? {
-                let _ = event::read().map_err(RunError::Terminal)?;
+            // The rest of the sequence runs to its final byte: a letter or `~`
+            // (`ESC [ A`, `ESC [ 1 5 ~`, `ESC [ 2 0 0 ~`).
+            while event::poll(ESC_GRACE).map_err(RunError::Terminal)? {
+                let piece = event::read().map_err(RunError::Terminal)?;
+                let last = match piece {
+                    Event::Key(KeyEvent {
+                        code: KeyCode::Char(c),
+                        ..
+                    }) => c.is_ascii_alphabetic() || c == '~',
+                    _ => true,
+                };
+                if last {
+                    break;
+                }
             }
             return Ok(false);
         }

@@ -69,9 +69,11 @@ fn status_line(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
         spans.push(Span::styled(" DEMO ", theme.demo()));
         spans.push(Span::raw(" "));
     }
+    // The path is the longest part and the least needed: it goes last, so a narrow
+    // terminal cuts it rather than the year or the account.
     let text = format!(
         "kizuna  {}  {} [{}]  {}",
-        s.database, s.account, s.roles, s.fiscal_year
+        s.fiscal_year, s.account, s.roles, s.database
     );
     let room = (area.width as usize).saturating_sub(spans.iter().map(|s| width(&s.content)).sum());
     spans.push(Span::raw(fit(&text, room, theme.ellipsis())));
@@ -101,13 +103,23 @@ fn hint_line(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
         Some(Notice::Info(text)) => Line::from(Span::styled(text.clone(), theme.good())),
         None => {
             let mut parts = Vec::new();
-            for b in keymap::tables(app.layer())
+            let layer = app.layer();
+            // In a text field `?` and `q` type themselves: say how to get help and out.
+            if matches!(layer, Layer::Search | Layer::Form) {
+                parts.push(format!("?:{}", tui("key.help", lang)));
+                parts.push(format!("Ctrl-C:{}", tui("key.quit", lang)));
+            }
+            for b in keymap::tables(layer)
                 .into_iter()
                 .flatten()
                 .filter(|b| b.hint)
             {
                 if let Some(k) = b.keys.first() {
-                    parts.push(format!("{}:{}", keymap::key_name(k), tui(b.help, lang)));
+                    parts.push(format!(
+                        "{}:{}",
+                        keymap::key_name(k, app.look.ascii),
+                        tui(b.help, lang)
+                    ));
                 }
             }
             Line::from(Span::styled(parts.join("  "), theme.dim()))
@@ -159,7 +171,11 @@ fn help(app: &App, layer: Layer, theme: &Theme, f: &mut Frame, body: Rect) {
         ]));
     }
     for b in keymap::tables(layer).into_iter().flatten() {
-        let keys: Vec<String> = b.keys.iter().map(keymap::key_name).collect();
+        let keys: Vec<String> = b
+            .keys
+            .iter()
+            .map(|k| keymap::key_name(k, app.look.ascii))
+            .collect();
         let keys = keys.join(" / ");
         if seen.contains(&(keys.clone(), b.help)) {
             continue;

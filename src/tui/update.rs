@@ -68,6 +68,8 @@ fn confirm(app: &mut App, action: Action) {
             }
         }
         Action::No => app.confirm = None,
+        // Ctrl-C at the question itself: the user means it.
+        Action::Quit => app.quit = true,
         _ => {}
     }
 }

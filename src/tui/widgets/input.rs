@@ -1,5 +1,12 @@
 //! A one-line text field: the text, a cursor, and the edits a keyboard makes.
 
+/// Text as a code or date field reads it: trimmed, with full-width digits, letters
+/// and signs (typed with the IME on) made half-width.
+pub fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.trim().nfkc().collect::<String>().trim().to_string()
+}
+
 /// A single-line field. The cursor counts characters, not bytes, so Japanese text
 /// edits as it should.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -301,12 +301,16 @@ fn form(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
         }
         lines.push(Line::from(spans));
     }
+    // A short terminal shows the fields around the focused one.
+    let rows = (inner.height as usize).max(1);
+    let offset = form.focused.saturating_sub(rows - 1);
+    let lines: Vec<Line> = lines.into_iter().skip(offset).collect();
     f.render_widget(Paragraph::new(lines), inner);
-    if app.help.is_none() && app.confirm.is_none() && (form.focused as u16) < inner.height {
+    if app.help.is_none() && app.confirm.is_none() {
         let before = width(form.current().before_cursor()).min(value_w);
         f.set_cursor_position(Position::new(
             inner.x + (label_w + 1 + before) as u16,
-            inner.y + form.focused as u16,
+            inner.y + (form.focused - offset) as u16,
         ));
     }
 }

@@ -1,10 +1,11 @@
 //! The search filter: organisation, band, employment type, status and digital tier,
 //! typed into a small form.
 
-use crate::domain::{Band, DigitalTier, EmploymentType, Status};
+use crate::domain::{Band, DigitalTier, EmploymentType, OrgTree, Status};
 use crate::i18n::{Lang, tui};
 use crate::search::Filter;
 use crate::tui::widgets::input::TextInput;
+use crate::tui::widgets::input::fold;
 
 /// Field labels, in Tab order.
 pub const LABELS: [&str; 5] = [
@@ -61,10 +62,11 @@ impl FilterForm {
 
     /// The filter the fields describe (keeping whether leavers show), or the first
     /// field that is not one of its choices.
-    pub fn apply(&mut self, base: &Filter, lang: Lang) -> Option<Filter> {
-        let v = |i: usize| self.values[i].text().trim().to_string();
+    pub fn apply(&mut self, base: &Filter, org: &OrgTree, lang: Lang) -> Option<Filter> {
+        let v = |i: usize| fold(self.values[i].text());
         let mut filter = base.clone();
         filter.unit_prefix = Some(v(0)).filter(|s| !s.is_empty());
+        filter.unit_codes = filter.unit_prefix.as_deref().map(|code| org.subtree(code));
         let choice =
             |options: Vec<&str>| format!("{}: {}", tui("error.choice", lang), options.join(" / "));
         filter.band = match v(1).as_str() {

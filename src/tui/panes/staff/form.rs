@@ -5,7 +5,7 @@ use crate::domain::{
     Assignment, AssignmentKind, Date, Employee, EmploymentType, Leaving, Status, TitleMap,
 };
 use crate::i18n::{Lang, tui};
-use crate::tui::widgets::input::TextInput;
+use crate::tui::widgets::input::{TextInput, fold};
 
 /// The fields, in the order Tab visits them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,6 +92,8 @@ pub struct Form {
     pub dirty: bool,
     /// After saving a new person, keep the form open with the unit and dates.
     pub continuous: bool,
+    /// The unit and title the edit form opened with, to tell a new post from none.
+    pub post_shown: Option<(String, String)>,
 }
 
 fn blank() -> Vec<TextInput> {
@@ -107,6 +109,7 @@ impl Form {
             focused: 0,
             dirty: false,
             continuous: false,
+            post_shown: None,
         };
         form.set(FieldId::Employment, EmploymentType::Regular.ja());
         form.set(FieldId::Status, Status::Active.ja());
@@ -123,6 +126,9 @@ impl Form {
             focused: 1,
             dirty: false,
             continuous: false,
+            post_shown: e
+                .assignment_on(today)
+                .map(|a| (a.unit.clone(), a.title.clone())),
         };
         let current = e.assignment_on(today);
         form.set(FieldId::StaffNo, &e.staff_no);
@@ -221,6 +227,7 @@ impl Form {
     /// For the next person of a year-start batch: the unit, title, dates and types
     /// stay, the person's own fields empty.
     pub fn next_person(&mut self) {
+        self.mode = FormMode::New;
         for id in [
             FieldId::StaffNo,
             FieldId::Name,
@@ -238,7 +245,7 @@ impl Form {
     }
 
     fn date(&mut self, id: FieldId, required: bool, lang: Lang) -> Option<Date> {
-        let text = self.value(id).to_string();
+        let text = fold(self.value(id));
         if text.is_empty() {
             if required {
                 self.set_error(id, tui("error.required", lang).to_string());
@@ -255,7 +262,11 @@ impl Form {
     }
 
     fn text(&mut self, id: FieldId, required: bool, lang: Lang) -> Option<String> {
-        let text = self.value(id).to_string();
+        // Codes typed with the IME on arrive full width; names stay exactly as typed.
+        let text = match id {
+            FieldId::StaffNo | FieldId::Unit => fold(self.value(id)),
+            _ => self.value(id).to_string(),
+        };
         if text.is_empty() && required {
             self.set_error(id, tui("error.required", lang).to_string());
         }
@@ -349,12 +360,18 @@ impl Form {
                     }
                     (l, _) => l,
                 };
-                let on = effective.unwrap_or(hired);
-                let current = original.assignment_on(on).cloned();
-                let moved = current
+                let moved = self
+                    .post_shown
                     .as_ref()
-                    .is_none_or(|c| c.unit != unit || c.title != title);
+                    .is_none_or(|(u, t)| *u != unit || *t != title);
                 if moved {
+                    // A new post needs the date it takes effect; guessing one would
+                    // write a wrong history.
+                    let Some(on) = effective else {
+                        self.set_error(FieldId::Effective, tui("error.required", lang).to_string());
+                        return None;
+                    };
+                    let current = original.assignment_on(on).cloned();
                     let rises = match (
                         current.as_ref().and_then(|c| titles.band_of(&c.title)),
                         titles.band_of(&title),
@@ -367,7 +384,7 @@ impl Form {
                     } else {
                         AssignmentKind::Transfer
                     };
-                    if let Err(rule) = e.assign(Assignment {
+                    if let Err(rule) = e.set_post(Assignment {
                         effective: on,
                         unit,
                         title,

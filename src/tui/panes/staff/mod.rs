@@ -211,7 +211,7 @@ fn filter_update(app: &mut App, action: Action) {
         Action::PrevField => form.prev(),
         Action::Submit if !form.on_last() => form.next(),
         Action::Submit | Action::Save => {
-            if let Some(filter) = form.apply(&s.filter, lang) {
+            if let Some(filter) = form.apply(&s.filter, &s.org.tree, lang) {
                 s.filter = filter;
                 s.filter_form = None;
                 s.focus = Focus::Search;
@@ -246,7 +246,11 @@ fn form_update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::End => form.edit_current(TextInput::end),
         Action::NextField => form.next(),
         Action::PrevField => form.prev(),
-        Action::ToggleContinuous => form.continuous = !form.continuous,
+        // Continuous entry is for a batch of new people; on an existing record it
+        // would carry that record's identity into the next one.
+        Action::ToggleContinuous if form.mode == FormMode::New => {
+            form.continuous = !form.continuous
+        }
         Action::Submit if !form.on_last() => form.next(),
         Action::Submit | Action::Save => {
             let new = form.mode == FormMode::New;
