@@ -477,3 +477,18 @@ fn ctrl_c_at_the_question_quits() {
     press(&w, &mut a, "<C-c>");
     assert!(a.quit);
 }
+
+#[test]
+fn romaji_without_long_vowels_finds_the_long_reading_first() {
+    let w = world(2000);
+    let mut a = app(&w, Lang::Ja);
+    press(&w, &mut a, "saito");
+    let top: Vec<String> = a
+        .staff
+        .hits
+        .iter()
+        .take(5)
+        .map(|h| a.staff.index.entry(h.index).reading.clone())
+        .collect();
+    assert!(top.iter().all(|r| r.starts_with("さいとう")), "{top:?}");
+}

@@ -228,6 +228,25 @@ pub fn romaji(reading: &str) -> String {
     out.trim().to_string()
 }
 
+/// Romaji as passports and name badges write it, long vowels dropped (`saitou` →
+/// `saito`, `yuuko` → `yuko`, `oono` → `ono`): what people type when they search.
+pub fn plain_romaji(romaji: &str) -> String {
+    let mut out = String::with_capacity(romaji.len());
+    let mut prev = None;
+    for c in romaji.chars() {
+        let long = matches!(
+            (prev, c),
+            (Some('o'), 'u') | (Some('o'), 'o') | (Some('u'), 'u')
+        );
+        if !long {
+            out.push(c);
+        }
+        // A dropped vowel does not lengthen the next one (`ouu` is not folded twice).
+        prev = if long { None } else { Some(c) };
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,6 +265,14 @@ mod tests {
         assert!(is_reading("ﾀｶﾊｼ ﾏｺﾄ"));
         assert!(!is_reading("高橋"));
         assert!(!is_reading(""));
+    }
+
+    #[test]
+    fn plain_romaji_drops_long_vowels() {
+        assert_eq!(plain_romaji("saitou shouta"), "saito shota");
+        assert_eq!(plain_romaji("yuuko"), "yuko");
+        assert_eq!(plain_romaji("oono"), "ono");
+        assert_eq!(plain_romaji("takahashi"), "takahashi");
     }
 
     #[test]

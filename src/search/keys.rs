@@ -93,11 +93,19 @@ pub(super) struct Store {
 
 impl Store {
     pub(super) fn add_entry(&mut self, e: &Entry) -> Span {
+        // Typed romaji usually drops long vowels (saito for さいとう): index both.
+        let plain = crate::domain::kana::plain_romaji(&e.romaji);
+        let plain = if plain == e.romaji {
+            ""
+        } else {
+            plain.as_str()
+        };
         self.add(&[
             (STAFF_NO, &e.staff_no),
             (NAME, &e.name),
             (READING, &e.reading),
             (ROMAJI, &e.romaji),
+            (ROMAJI, plain),
             (FORMER_NAME, e.former_name.as_deref().unwrap_or("")),
             (ALIAS, e.alias.as_deref().unwrap_or("")),
         ])

@@ -351,6 +351,18 @@ fn plan_employees(
             plan.issue(row.line, fault_column(file, &f), Issue::Record(f));
         }
     }
+    // Rows already refused for a bad cell: their unit and title are still checked, so
+    // one reading lists every problem of the row.
+    for (line, unit, title) in &file.partial {
+        if !unit.is_empty() && !refs.has_unit(unit) {
+            let f = EmployeeFault::UnknownUnit(unit.clone());
+            plan.issue(*line, fault_column(file, &f), Issue::Record(f));
+        }
+        if !title.is_empty() && !refs.has_title(title) {
+            let f = EmployeeFault::UnknownTitle(title.clone());
+            plan.issue(*line, fault_column(file, &f), Issue::Record(f));
+        }
+    }
     Ok(plan)
 }
 

@@ -104,6 +104,9 @@ pub struct EmployeeFile {
     pub sheet: Option<Sheet<EmployeeField>>,
     pub rows: Vec<EmployeeRow>,
     pub issues: Vec<Located>,
+    /// Rows with a bad cell: their line, unit code and title, so that an unknown unit
+    /// or title on the same row is listed too.
+    pub partial: Vec<(u64, String, String)>,
 }
 
 impl EmployeeFile {
@@ -251,11 +254,13 @@ impl RowReader<'_> {
     }
 }
 
+/// A row, or, when a cell is bad (already in `issues`), the unit code and title the
+/// row names, for the reference checks.
 fn read_row(
     sheet: &Sheet<EmployeeField>,
     row: &Row,
     issues: &mut Vec<Located>,
-) -> Option<EmployeeRow> {
+) -> Result<EmployeeRow, (String, String)> {
     let mut r = RowReader {
         sheet,
         row,
@@ -304,10 +309,10 @@ fn read_row(
     let comeback = r
         .choice(E::Comeback, Expected::Flag, Some(false), flag)
         .map(|v| v.unwrap_or(false));
-    if r.bad {
-        return None;
-    }
-    Some(EmployeeRow {
+    let (Some(birth), Some(hired), false) = (birth, hired, r.bad) else {
+        return Err((org_code, title));
+    };
+    Ok(EmployeeRow {
         line: row.line,
         duplicate: false,
         staff_no,
@@ -315,8 +320,8 @@ fn read_row(
         reading,
         org_code,
         title,
-        birth: birth?,
-        hired: hired?,
+        birth,
+        hired,
         employment,
         status,
         effective,
@@ -342,6 +347,7 @@ pub fn read_employees(
         sheet: None,
         rows: Vec::new(),
         issues: Vec::new(),
+        partial: Vec::new(),
     };
     let text = match decode(bytes, encoding) {
         Ok((text, detected)) => {
@@ -386,8 +392,9 @@ pub fn read_employees(
         }
         // A duplicate is still read and checked, so that its other problems are
         // listed too.
-        if let Some(r) = read_row(&sheet, row, &mut file.issues) {
-            file.rows.push(EmployeeRow { duplicate, ..r });
+        match read_row(&sheet, row, &mut file.issues) {
+            Ok(r) => file.rows.push(EmployeeRow { duplicate, ..r }),
+            Err((unit, title)) => file.partial.push((row.line, unit, title)),
         }
         if i % 1000 == 999 {
             progress(i + 1, total);
