@@ -172,13 +172,6 @@ pub fn csv_problem(p: &Problem, lang: Lang) -> String {
         P::BreaksChild { child } => {
             format!("stored unit {child} would no longer fit under this one")
         }
-        P::UnitNotValid { unit, on } if ja => format!(
-            "所属 {unit} は {} には存在しません (組織の開始日・終了日を確かめてください)",
-            date(*on, lang)
-        ),
-        P::UnitNotValid { unit, on } => {
-            format!("unit {unit} does not exist on {on} (see its valid from and to)")
-        }
         P::Unmappable(c) if ja => format!("「{c}」({}) は CP932 で表せません", code_point(*c)),
         P::Unmappable(c) => format!("\"{c}\" ({}) has no CP932 form", code_point(*c)),
         P::Changes { from, to } if ja => format!(

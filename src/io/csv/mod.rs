@@ -85,11 +85,6 @@ pub enum Problem {
     BreaksChild {
         child: String,
     },
-    /// The unit does not exist on the date the post takes effect.
-    UnitNotValid {
-        unit: String,
-        on: Date,
-    },
     /// Export: a character CP932 cannot hold.
     Unmappable(char),
     /// Export: a character CP932 holds only as another one.
