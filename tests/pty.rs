@@ -93,6 +93,16 @@ impl Tmux {
             .unwrap();
     }
 
+    /// The pid of the pane's process: `env` execs kizuna, so it is kizuna's.
+    fn pane_pid(&self) -> String {
+        let out = self
+            .cmd()
+            .args(["display-message", "-p", "-t", "k", "#{pane_pid}"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
     fn exited(&self) -> bool {
         let out = self
             .cmd()
@@ -186,13 +196,7 @@ fn sigterm_restores_the_terminal_and_closes_the_database() {
     let t = Tmux::new("term");
     t.start(&home, "--demo");
     t.wait_for("検索");
-    let pid = t
-        .cmd()
-        .args(["display-message", "-p", "-t", "k", "#{pane_pid}"])
-        .output()
-        .unwrap();
-    let pid = String::from_utf8_lossy(&pid.stdout).trim().to_string();
-    // The pane runs `env`, which execs kizuna: the pane's pid is kizuna's.
+    let pid = t.pane_pid();
     Command::new("kill").args(["-TERM", &pid]).status().unwrap();
     let start = Instant::now();
     while !t.exited() {
@@ -215,12 +219,7 @@ fn a_dropped_terminal_ends_kizuna_and_leaves_the_database_whole() {
     t.wait_for("検索");
     t.type_text("さ");
     t.wait_for("検索: さ");
-    let pid = t
-        .cmd()
-        .args(["display-message", "-p", "-t", "k", "#{pane_pid}"])
-        .output()
-        .unwrap();
-    let pid = String::from_utf8_lossy(&pid.stdout).trim().to_string();
+    let pid = t.pane_pid();
     // Killing the server closes the pseudo-terminal, as a dropped SSH link does.
     drop(t);
     let start = Instant::now();

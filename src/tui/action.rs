@@ -65,3 +65,21 @@ pub enum Action {
     Yes,
     No,
 }
+
+impl Action {
+    /// An edit of the focused text field.
+    pub fn is_edit(&self) -> bool {
+        matches!(
+            self,
+            Action::Input(_)
+                | Action::Paste(_)
+                | Action::Backspace
+                | Action::Delete
+                | Action::Left
+                | Action::Right
+                | Action::Home
+                | Action::End
+                | Action::ClearField
+        )
+    }
+}

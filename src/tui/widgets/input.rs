@@ -7,6 +7,8 @@ pub fn fold(text: &str) -> String {
     text.trim().nfkc().collect::<String>().trim().to_string()
 }
 
+use crate::tui::action::Action;
+
 /// A single-line field. The cursor counts characters, not bytes, so Japanese text
 /// edits as it should.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -95,6 +97,22 @@ impl TextInput {
     pub fn clear(&mut self) {
         self.text.clear();
         self.cursor = 0;
+    }
+
+    /// Carries out an editing action (see `Action::is_edit`); others are ignored.
+    pub fn apply(&mut self, action: &Action) {
+        match action {
+            Action::Input(c) => self.insert(*c),
+            Action::Paste(text) => self.paste(text),
+            Action::Backspace => self.backspace(),
+            Action::Delete => self.delete(),
+            Action::Left => self.left(),
+            Action::Right => self.right(),
+            Action::Home => self.home(),
+            Action::End => self.end(),
+            Action::ClearField => self.clear(),
+            _ => {}
+        }
     }
 
     /// The text before the cursor, for placing the terminal cursor.

@@ -137,15 +137,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             s.form = Some(Form::new(s.org.today, lang));
             s.focus = Focus::Form;
         }
-        (Focus::Search, Action::Input(c)) => edit_query(s, |q| q.insert(c)),
-        (Focus::Search, Action::Paste(text)) => edit_query(s, |q| q.paste(&text)),
-        (Focus::Search, Action::Backspace) => edit_query(s, TextInput::backspace),
-        (Focus::Search, Action::Delete) => edit_query(s, TextInput::delete),
-        (Focus::Search, Action::ClearField) => edit_query(s, TextInput::clear),
-        (Focus::Search, Action::Left) => s.query.left(),
-        (Focus::Search, Action::Right) => s.query.right(),
-        (Focus::Search, Action::Home) => s.query.home(),
-        (Focus::Search, Action::End) => s.query.end(),
+        (Focus::Search, action) if action.is_edit() => edit_query(s, |q| q.apply(&action)),
         (Focus::Search, Action::Back) => {
             if s.query.is_empty() {
                 if !s.hits.is_empty() {
@@ -198,15 +190,7 @@ fn filter_update(app: &mut App, action: Action) {
         return;
     };
     match action {
-        Action::Input(c) => form.edit_current(|t| t.insert(c)),
-        Action::Paste(text) => form.edit_current(|t| t.paste(&text)),
-        Action::Backspace => form.edit_current(TextInput::backspace),
-        Action::Delete => form.edit_current(TextInput::delete),
-        Action::ClearField => form.edit_current(TextInput::clear),
-        Action::Left => form.edit_current(TextInput::left),
-        Action::Right => form.edit_current(TextInput::right),
-        Action::Home => form.edit_current(TextInput::home),
-        Action::End => form.edit_current(TextInput::end),
+        action if action.is_edit() => form.edit_current(|t| t.apply(&action)),
         Action::NextField => form.next(),
         Action::PrevField => form.prev(),
         Action::Submit if !form.on_last() => form.next(),
@@ -235,15 +219,7 @@ fn form_update(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     match action {
-        Action::Input(c) => form.edit_current(|t| t.insert(c)),
-        Action::Paste(text) => form.edit_current(|t| t.paste(&text)),
-        Action::Backspace => form.edit_current(TextInput::backspace),
-        Action::Delete => form.edit_current(TextInput::delete),
-        Action::ClearField => form.edit_current(TextInput::clear),
-        Action::Left => form.edit_current(TextInput::left),
-        Action::Right => form.edit_current(TextInput::right),
-        Action::Home => form.edit_current(TextInput::home),
-        Action::End => form.edit_current(TextInput::end),
+        action if action.is_edit() => form.edit_current(|t| t.apply(&action)),
         Action::NextField => form.next(),
         Action::PrevField => form.prev(),
         // Continuous entry is for a batch of new people; on an existing record it
