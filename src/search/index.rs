@@ -11,6 +11,33 @@ use super::keys::{Span, Store, Word};
 use super::{Entry, Filter, Hit, Rank};
 use crate::domain::{Band, DigitalTier, EmploymentType, Status};
 
+/// Below this many entries one thread keys them all; above, two threads key a half
+/// each (opening the screens on 50,000 people waits for this).
+const PARALLEL_FROM: usize = 4_000;
+
+/// The keys of every entry, in order, and where each lies.
+fn key_all(entries: &[Entry]) -> (Store, Vec<Span>) {
+    let key = |part: &[Entry]| {
+        let mut store = Store::default();
+        let spans: Vec<Span> = part.iter().map(|e| store.add_entry(e)).collect();
+        (store, spans)
+    };
+    if entries.len() < PARALLEL_FROM {
+        return key(entries);
+    }
+    let (first, second) = entries.split_at(entries.len() / 2);
+    let ((mut store, mut spans), other) = std::thread::scope(|s| {
+        let worker = s.spawn(|| key(second));
+        let mine = key(first);
+        // A worker that could not finish is redone here rather than lost.
+        (mine, worker.join().unwrap_or_else(|_| key(second)))
+    });
+    let (rest, rest_spans) = other;
+    let shift = store.append(rest);
+    spans.extend(rest_spans.into_iter().map(|s| s.shifted(&shift)));
+    (store, spans)
+}
+
 /// Every index and every edit of one takes a fresh number, so a [`super::Searcher`]
 /// can tell that its cached candidates belong to something else.
 static GENERATION: AtomicU64 = AtomicU64::new(1);
@@ -36,6 +63,7 @@ struct Doc {
 #[derive(Clone, Debug)]
 struct Unit {
     code: String,
+    name: String,
     span: Span,
 }
 
@@ -126,10 +154,25 @@ impl Index {
             place: Vec::new(),
             generation: next_generation(),
         };
-        for entry in &entries {
-            let doc = index.doc(entry);
-            index.docs.push(doc);
-        }
+        let units: Vec<u32> = entries
+            .iter()
+            .map(|e| index.intern_unit(&e.unit_code, &e.unit_name))
+            .collect();
+        let (store, spans) = key_all(&entries);
+        index.store = store;
+        index.docs = entries
+            .iter()
+            .zip(spans)
+            .zip(units)
+            .map(|((entry, span), unit)| Doc {
+                unit,
+                span,
+                status: entry.status,
+                band: entry.band,
+                employment: entry.employment,
+                digital: entry.digital,
+            })
+            .collect();
         index.entries = entries;
         // Sorting borrowed (reading, staff number) pairs rather than positions spares
         // each of the million comparisons two lookups through the index.
@@ -255,13 +298,27 @@ impl Index {
     }
 
     fn intern_unit(&mut self, code: &str, name: &str) -> u32 {
-        let id = format!("{code}\n{name}");
+        // Looked up by code without building a key: 50,000 people share 260 units.
+        // The same code under another name (a unit renamed between two loads) is a
+        // unit of its own, found under the code and name together.
+        if let Some(&u) = self.unit_ids.get(code)
+            && self.units[u as usize].name == name
+        {
+            return u;
+        }
+        let renamed = self.unit_ids.contains_key(code);
+        let id = if renamed {
+            format!("{code}\n{name}")
+        } else {
+            code.to_string()
+        };
         if let Some(&u) = self.unit_ids.get(&id) {
             return u;
         }
         let u = self.units.len() as u32;
         self.units.push(Unit {
             code: code.to_string(),
+            name: name.to_string(),
             span: self.unit_store.add_unit(name),
         });
         self.unit_ids.insert(id, u);

@@ -65,7 +65,28 @@ pub(super) struct Span {
     mask: u64,
 }
 
+/// How far a store's buffers moved when appended to another.
+pub(super) struct Shift {
+    hay: u32,
+    spaced: u32,
+    starts: u32,
+    fields: u32,
+}
+
 impl Span {
+    /// The span after its store was appended to another. Offsets inside an entry
+    /// (word starts, fields, the reading) are relative to it and stay.
+    pub(super) fn shifted(self, by: &Shift) -> Span {
+        let add = |(a, b): (u32, u32), d: u32| (a + d, b + d);
+        Span {
+            hay: add(self.hay, by.hay),
+            spaced: add(self.spaced, by.spaced),
+            starts: add(self.starts, by.starts),
+            fields: add(self.fields, by.fields),
+            ..self
+        }
+    }
+
     fn bytes(&self) -> usize {
         (self.hay.1 - self.hay.0 + self.spaced.1 - self.spaced.0) as usize
     }
@@ -162,6 +183,23 @@ impl Store {
             fields: (fields_from as u32, self.fields.len() as u32),
             reading,
         }
+    }
+
+    /// Moves another store's keys to the end of this one; its spans must then be
+    /// [`Span::shifted`] by what this returns. Lets two threads key halves of an index.
+    pub(super) fn append(&mut self, other: Store) -> Shift {
+        let shift = Shift {
+            hay: self.hay.len() as u32,
+            spaced: self.spaced.len() as u32,
+            starts: self.starts.len() as u32,
+            fields: self.fields.len() as u32,
+        };
+        self.hay.push_str(&other.hay);
+        self.spaced.push_str(&other.spaced);
+        self.starts.extend_from_slice(&other.starts);
+        self.fields.extend_from_slice(&other.fields);
+        self.garbage += other.garbage;
+        shift
     }
 
     /// Notes that a span is no longer used; returns whether enough space is wasted

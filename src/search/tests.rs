@@ -516,3 +516,32 @@ proptest! {
         })?;
     }
 }
+
+#[test]
+fn keys_made_on_two_threads_answer_as_keys_made_on_one() {
+    // 6,000 entries take the two-thread path in `Index::new`; adding them one by one
+    // to a small index takes the single-thread one.
+    let entries = demo_entries(6_000);
+    let parallel = Index::new(entries.clone());
+    let mut serial = Index::new(entries[..10].to_vec());
+    for e in &entries[10..] {
+        serial.upsert(e.clone());
+    }
+    for query in [
+        "y",
+        "yamada",
+        "やま",
+        "山田",
+        "総務",
+        "saito",
+        "たかはし　ま",
+        "0",
+    ] {
+        for filter in [Filter::default(), Filter::everyone()] {
+            let a = numbers(&parallel, &parallel.search(query, &filter, 300));
+            let b = numbers(&serial, &serial.search(query, &filter, 300));
+            assert_eq!(a, b, "{query}");
+            assert!(!a.is_empty(), "{query}");
+        }
+    }
+}
