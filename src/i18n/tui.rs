@@ -63,6 +63,8 @@ pub fn tui(key: &str, lang: Lang) -> &str {
         "key.back" => ("戻る", "back"),
         "key.edit" => ("編集", "edit"),
         "key.history" => ("配置履歴の全体", "whole history"),
+        "key.prev_person" => ("前の職員", "previous person"),
+        "key.next_person" => ("次の職員", "next person"),
         "help.title" => ("キー操作", "Keys"),
         "help.search_question" => ("? (入力が空のとき)", "? (when the field is empty)"),
         "too_small" => ("端末が小さすぎます", "Terminal too small"),

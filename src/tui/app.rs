@@ -133,7 +133,8 @@ impl App {
             Pane::Staff => match self.staff.focus {
                 Focus::Form | Focus::Filter => Layer::Form,
                 Focus::Search => Layer::Search,
-                Focus::Results | Focus::Card | Focus::History => Layer::List,
+                Focus::Results => Layer::List,
+                Focus::Card | Focus::History => Layer::Card,
             },
             _ => Layer::Global,
         }

@@ -19,8 +19,10 @@ pub enum Layer {
     Form,
     /// The staff search field.
     Search,
-    /// A list: search results or the interview card.
+    /// The search results list.
     List,
+    /// The interview card and its whole history.
+    Card,
     /// Nothing focused (a placeholder pane).
     Global,
 }
@@ -171,9 +173,18 @@ const LIST: &[Binding] = &[
     bind(&[key(K::Esc)], A::Back, "key.back", true),
     bind(&[ch('n')], A::NewEmployee, "key.new", false),
     bind(&[ch('e')], A::EditEmployee, "key.edit", true),
-    bind(&[ch('h')], A::ShowHistory, "key.history", false),
     bind(&[ch('l')], A::ToggleLeavers, "key.leavers", false),
     bind(&[ch('f')], A::Filter, "key.filter", false),
+];
+
+const CARD: &[Binding] = &[
+    bind(UP, A::Up, "key.prev_person", false),
+    bind(DOWN, A::Down, "key.next_person", false),
+    bind(&[ch('e')], A::EditEmployee, "key.edit", true),
+    bind(&[ch('h')], A::ShowHistory, "key.history", true),
+    bind(&[ch('/')], A::FocusSearch, "key.search", true),
+    bind(&[key(K::Esc)], A::Back, "key.back", true),
+    bind(&[ch('n')], A::NewEmployee, "key.new", false),
 ];
 
 /// The tables that apply in a layer, most specific first.
@@ -184,6 +195,7 @@ pub fn tables(layer: Layer) -> Vec<&'static [Binding]> {
         Layer::Form => vec![FORM, EDITING, ALWAYS],
         Layer::Search => vec![SEARCH, EDITING, ALWAYS],
         Layer::List => vec![LIST, OUTSIDE_TEXT, ALWAYS],
+        Layer::Card => vec![CARD, OUTSIDE_TEXT, ALWAYS],
         Layer::Global => vec![OUTSIDE_TEXT, ALWAYS],
     }
 }
@@ -294,6 +306,7 @@ mod tests {
             Layer::Form,
             Layer::Search,
             Layer::List,
+            Layer::Card,
             Layer::Global,
         ] {
             assert_eq!(
@@ -340,6 +353,7 @@ mod tests {
             Layer::Form,
             Layer::Search,
             Layer::List,
+            Layer::Card,
             Layer::Global,
         ] {
             for b in tables(layer).into_iter().flatten() {
