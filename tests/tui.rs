@@ -492,3 +492,27 @@ fn romaji_without_long_vowels_finds_the_long_reading_first() {
         .collect();
     assert!(top.iter().all(|r| r.starts_with("さいとう")), "{top:?}");
 }
+
+#[test]
+fn ascii_mode_names_arrows_in_ascii_and_the_form_scrolls_on_a_short_terminal() {
+    let w = world(50);
+    let mut a = app(&w, Lang::Ja);
+    a.look.ascii = true;
+    let search = screen(&a, 80, 24);
+    assert!(
+        !search.contains('↓') && search.contains("Down:"),
+        "{search}"
+    );
+    press(&w, &mut a, "<C-n>");
+    let form = screen(&a, 80, 24);
+    assert!(
+        form.lines().any(|l| l.starts_with("+-")),
+        "ASCII borders: {form}"
+    );
+    assert!(!form.contains('┌') && !form.contains('│'), "{form}");
+    // On 60x16 the last fields are below the fold until the focus reaches them.
+    assert!(!screen(&a, 60, 16).contains("退職日"));
+    press(&w, &mut a, "<S-Tab>");
+    let text = screen(&a, 60, 16);
+    assert!(text.contains("退職日"), "{text}");
+}
