@@ -53,26 +53,23 @@ pub struct References {
     titles: BTreeSet<String>,
 }
 
-fn periods(units: Vec<OrgUnit>) -> BTreeMap<String, (Option<Date>, Option<Date>)> {
-    units
-        .into_iter()
-        .map(|u| (u.code, (u.valid_from, u.valid_to)))
-        .collect()
-}
-
 impl References {
     pub fn load_reader(r: &Reader) -> Result<References, StoreError> {
-        Ok(References {
-            units: periods(r.all::<OrgUnit>()?),
-            titles: r.all::<TitleBand>()?.into_iter().map(|t| t.title).collect(),
-        })
+        Ok(References::of(r.all()?, r.all()?))
     }
 
     pub fn load(w: &Writer) -> Result<References, StoreError> {
-        Ok(References {
-            units: periods(w.all::<OrgUnit>()?),
-            titles: w.all::<TitleBand>()?.into_iter().map(|t| t.title).collect(),
-        })
+        Ok(References::of(w.all()?, w.all()?))
+    }
+
+    fn of(units: Vec<OrgUnit>, titles: Vec<TitleBand>) -> References {
+        References {
+            units: units
+                .into_iter()
+                .map(|u| (u.code, (u.valid_from, u.valid_to)))
+                .collect(),
+            titles: titles.into_iter().map(|t| t.title).collect(),
+        }
     }
 
     pub fn has_unit(&self, code: &str) -> bool {

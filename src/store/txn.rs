@@ -43,6 +43,36 @@ fn decode<T: Record>(key: &str, bytes: &[u8]) -> Result<T, StoreError> {
     T::from_bytes(bytes).map_err(|e| record_err(T::TABLE, key, e))
 }
 
+/// One record by key, from a read or a write transaction's table.
+fn get_in<T: Record>(
+    table: &impl ReadableTable<&'static str, &'static [u8]>,
+    key: &str,
+) -> Result<Option<T>, StoreError> {
+    match table.get(key)? {
+        Some(v) => decode(key, v.value()).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Every record of a table, in key order.
+fn all_in<T: Record>(
+    table: &impl ReadableTable<&'static str, &'static [u8]>,
+) -> Result<Vec<T>, StoreError> {
+    let mut out = Vec::with_capacity(table.len()? as usize);
+    for row in table.iter()? {
+        let (k, v) = row?;
+        out.push(decode(k.value(), v.value())?);
+    }
+    Ok(out)
+}
+
+fn meta_in(
+    table: &impl ReadableTable<&'static str, &'static [u8]>,
+    key: &str,
+) -> Result<Option<Vec<u8>>, StoreError> {
+    Ok(table.get(key)?.map(|v| v.value().to_vec()))
+}
+
 /// A stored key and what its bytes decoded to.
 pub type Keyed<T> = (String, Result<T, StoreError>);
 
@@ -53,22 +83,12 @@ pub struct Reader {
 
 impl Reader {
     pub fn get<T: Record>(&self, key: &str) -> Result<Option<T>, StoreError> {
-        let table = self.txn.open_table(tables::records::<T>())?;
-        match table.get(key)? {
-            Some(v) => decode(key, v.value()).map(Some),
-            None => Ok(None),
-        }
+        get_in(&self.txn.open_table(tables::records::<T>())?, key)
     }
 
     /// Every record of a type, in key order.
     pub fn all<T: Record>(&self) -> Result<Vec<T>, StoreError> {
-        let table = self.txn.open_table(tables::records::<T>())?;
-        let mut out = Vec::with_capacity(table.len()? as usize);
-        for row in table.iter()? {
-            let (k, v) = row?;
-            out.push(decode(k.value(), v.value())?);
-        }
-        Ok(out)
+        all_in(&self.txn.open_table(tables::records::<T>())?)
     }
 
     /// Every record of a type as raw `(key, decode result)`, for checking.
@@ -100,8 +120,7 @@ impl Reader {
     }
 
     pub fn meta(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
-        let table = self.txn.open_table(META)?;
-        Ok(table.get(key)?.map(|v| v.value().to_vec()))
+        meta_in(&self.txn.open_table(META)?, key)
     }
 
     /// The plan period (R8-R12 in the policy), stored as data.
@@ -161,22 +180,11 @@ pub struct Writer {
 
 impl Writer {
     pub fn get<T: Record>(&self, key: &str) -> Result<Option<T>, StoreError> {
-        let table = self.txn.open_table(tables::records::<T>())?;
-        let value = table.get(key)?;
-        match value {
-            Some(v) => decode(key, v.value()).map(Some),
-            None => Ok(None),
-        }
+        get_in(&self.txn.open_table(tables::records::<T>())?, key)
     }
 
     pub fn all<T: Record>(&self) -> Result<Vec<T>, StoreError> {
-        let table = self.txn.open_table(tables::records::<T>())?;
-        let mut out = Vec::new();
-        for row in table.iter()? {
-            let (k, v) = row?;
-            out.push(decode(k.value(), v.value())?);
-        }
-        Ok(out)
+        all_in(&self.txn.open_table(tables::records::<T>())?)
     }
 
     /// Inserts or replaces a record, keeping the unit-history index in step.
@@ -225,8 +233,7 @@ impl Writer {
     }
 
     pub fn meta(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
-        let table = self.txn.open_table(META)?;
-        Ok(table.get(key)?.map(|v| v.value().to_vec()))
+        meta_in(&self.txn.open_table(META)?, key)
     }
 
     pub fn set_meta(&mut self, key: &str, value: &[u8]) -> Result<(), StoreError> {
