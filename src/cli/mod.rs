@@ -276,22 +276,21 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
             digital,
             all,
         } => {
-            let dir = open(&cli, ctx)?.directory(p)?;
-            let filter = search::Filter {
+            let employment =
+                parse_term(employment.as_deref(), crate::domain::EmploymentType::parse)?;
+            let status = parse_term(status.as_deref(), crate::domain::Status::parse)?;
+            let digital = parse_term(digital.as_deref(), crate::domain::DigitalTier::parse)?;
+            let filter = |org: &crate::domain::OrgTree| search::Filter {
                 unit_prefix: unit.clone(),
-                unit_codes: unit.as_deref().map(|code| dir.org.subtree(code)),
+                unit_codes: unit.as_deref().map(|code| org.subtree(code)),
                 band: band.and_then(crate::domain::Band::new),
-                employment: parse_term(
-                    employment.as_deref(),
-                    crate::domain::EmploymentType::parse,
-                )?,
-                status: parse_term(status.as_deref(), crate::domain::Status::parse)?,
-                digital: parse_term(digital.as_deref(), crate::domain::DigitalTier::parse)?,
+                employment,
+                status,
+                digital,
                 include_left: *all,
             };
-            let index = search::Index::new(dir.entries);
-            let hits = index.search(&query.join(" "), &filter, *limit);
-            emit(&search_output(&index, &hits, *format)?)?;
+            let found = open(&cli, ctx)?.find(p, &query.join(" "), filter, *limit)?;
+            emit(&search_output(&found, *format)?)?;
         }
         Command::Completions { shell } => {
             let mut cmd = command(lang);
@@ -333,16 +332,11 @@ fn parse_term<T>(text: Option<&str>, parse: fn(&str) -> Option<T>) -> Result<Opt
 }
 
 /// The search results: TSV `staff_no, name, reading, unit, title`, or JSON.
-fn search_output(
-    index: &search::Index,
-    hits: &[search::Hit],
-    format: TableFormat,
-) -> Result<String, CliError> {
-    let rows = hits.iter().map(|h| index.entry(h.index));
+fn search_output(found: &[search::Match], format: TableFormat) -> Result<String, CliError> {
     Ok(match format {
         TableFormat::Tsv => {
             let mut out = String::from("staff_no\tname\treading\tunit\ttitle\n");
-            for e in rows {
+            for e in found.iter().map(|m| &m.entry) {
                 let fields = [
                     e.staff_no.as_str(),
                     &e.name,
@@ -356,10 +350,10 @@ fn search_output(
             out
         }
         TableFormat::Json => {
-            let list: Vec<serde_json::Value> = hits
+            let list: Vec<serde_json::Value> = found
                 .iter()
-                .map(|h| {
-                    let e = index.entry(h.index);
+                .map(|m| {
+                    let e = &m.entry;
                     serde_json::json!({
                         "staff_no": e.staff_no,
                         "name": e.name,
@@ -368,7 +362,7 @@ fn search_output(
                         "unit_code": e.unit_code,
                         "unit": e.unit_name,
                         "title": e.title,
-                        "rank": format!("{:?}", h.rank).to_lowercase(),
+                        "rank": format!("{:?}", m.rank).to_lowercase(),
                     })
                 })
                 .collect();

@@ -170,6 +170,20 @@ pub struct Employee {
     pub history: Vec<Assignment>,
 }
 
+/// The post of a history (oldest first) in effect on a date: the last one that has
+/// taken effect, or the first for a date before any (a hire that takes effect later).
+pub fn in_effect<T, D: PartialOrd>(
+    history: &[T],
+    on: D,
+    effective: impl Fn(&T) -> D,
+) -> Option<&T> {
+    history
+        .iter()
+        .rev()
+        .find(|a| effective(a) <= on)
+        .or_else(|| history.first())
+}
+
 /// Why an employee record is not acceptable.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EmployeeError {
@@ -242,11 +256,7 @@ impl Employee {
     /// The post held on a date: the last assignment in effect, or the first one for a
     /// date before it (a hire that takes effect later).
     pub fn assignment_on(&self, on: Date) -> Option<&Assignment> {
-        self.history
-            .iter()
-            .rev()
-            .find(|a| a.effective <= on)
-            .or_else(|| self.history.first())
+        in_effect(&self.history, on, |a| a.effective)
     }
 
     /// Whole years of service on a date.

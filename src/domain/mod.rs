@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod band;
+pub mod brief;
 pub mod clock;
 pub mod date;
 pub mod employee;
@@ -15,6 +16,7 @@ pub mod skill;
 
 pub use account::{Account, Role};
 pub use band::{Band, TitleBand, TitleMap};
+pub use brief::{Brief, Post};
 pub use clock::{Clock, FixedClock, Timestamp};
 pub use date::Date;
 pub use employee::{

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::judge::{self, UnitSide, Verdict};
 use super::keys::{Span, Store, Word};
 use super::{Entry, Filter, Hit, Rank};
 use crate::domain::{Band, DigitalTier, EmploymentType, Status};
@@ -122,23 +123,8 @@ struct Prepared {
     words: Vec<Word>,
     /// Per unit: does it pass the unit filter.
     unit_ok: Vec<bool>,
-    /// Per word, per unit: could the word match the unit name at all.
-    unit_could: Vec<Vec<bool>>,
-    /// Per word, per unit: its prefix or substring match on the unit name.
-    unit_literal: Vec<Vec<Option<(Rank, i64)>>>,
-}
-
-/// The better of two matches of one word: the lower rank, then the higher score.
-fn better(a: Option<(Rank, i64)>, b: Option<(Rank, i64)>) -> Option<(Rank, i64)> {
-    match (a, b) {
-        (Some(x), Some(y)) => Some(if (y.0, Reverse(y.1)) < (x.0, Reverse(x.1)) {
-            y
-        } else {
-            x
-        }),
-        (x, None) => x,
-        (None, y) => y,
-    }
+    /// Per unit: what the words make of its name.
+    units: Vec<UnitSide>,
 }
 
 impl Index {
@@ -342,51 +328,30 @@ impl Index {
     }
 
     fn passes(&self, doc: &Doc, filter: &Filter, unit_ok: &[bool]) -> bool {
-        let left_ok = filter.include_left || filter.status == Some(Status::Left);
-        (doc.status != Status::Left || left_ok)
-            && filter.status.is_none_or(|s| s == doc.status)
-            && filter.band.is_none_or(|b| doc.band == Some(b))
-            && filter.employment.is_none_or(|t| t == doc.employment)
-            && filter.digital.is_none_or(|t| t == doc.digital)
+        judge::admits(filter, doc.status, doc.band, doc.employment, doc.digital)
             && unit_ok.get(doc.unit as usize).copied().unwrap_or(false)
     }
 
     fn unit_filter(&self, filter: &Filter) -> Vec<bool> {
         self.units
             .iter()
-            .map(|u| match &filter.unit_codes {
-                Some(codes) => codes.contains(&u.code),
-                None => filter
-                    .unit_prefix
-                    .as_deref()
-                    .is_none_or(|p| u.code.starts_with(p)),
-            })
+            .map(|u| judge::admits_unit(filter, &u.code))
             .collect()
     }
 
     fn prepare(&self, words: &[String], filter: &Filter) -> Prepared {
         let unit_ok = self.unit_filter(filter);
-        let mut unit_could = Vec::with_capacity(words.len());
-        let mut unit_literal = Vec::with_capacity(words.len());
         let words: Vec<Word> = words.iter().map(|w| Word::new(w)).collect();
-        for w in &words {
-            let mut could = vec![false; self.units.len()];
-            let mut literal = vec![None; self.units.len()];
-            for (u, unit) in self.units.iter().enumerate() {
-                let keys = self.unit_store.keys(&unit.span);
-                if unit_ok[u] && keys.could_match(w) {
-                    could[u] = true;
-                    literal[u] = keys.literal(w);
-                }
-            }
-            unit_could.push(could);
-            unit_literal.push(literal);
-        }
+        let units = self
+            .units
+            .iter()
+            .zip(&unit_ok)
+            .map(|(unit, &ok)| UnitSide::new(&self.unit_store.keys(&unit.span), &words, ok))
+            .collect();
         Prepared {
             words,
             unit_ok,
-            unit_could,
-            unit_literal,
+            units,
         }
     }
 
@@ -416,8 +381,7 @@ impl Index {
         // Fuzzy hits rank below every other, so they are needed only when the better
         // ones do not fill the page; this skips the costly scorer on most keystrokes.
         if scan.hits.len() < limit {
-            let unit_scores = self.unit_fuzzy(&q);
-            let fuzzy = self.fuzzy(&q, &unit_scores, &scan.pending);
+            let fuzzy = self.fuzzy(&q, &scan.pending);
             scan.hits.extend(fuzzy);
         }
         (top(scan.hits, limit), scan.candidates)
@@ -426,103 +390,54 @@ impl Index {
     /// Sorts people into hits, people who may still match fuzzily, and the rest.
     fn scan(&self, q: &Prepared, filter: &Filter, ids: impl Iterator<Item = u32>) -> Scan {
         let mut scan = Scan::default();
-        'people: for i in ids {
+        for i in ids {
             let doc = &self.docs[i as usize];
             if !self.passes(doc, filter, &q.unit_ok) {
                 continue;
             }
             let keys = self.store.keys(&doc.span);
-            let unit = doc.unit as usize;
-            let mut rank = Rank::Prefix;
-            let mut score = 0;
-            let mut literal = true;
-            for (wi, w) in q.words.iter().enumerate() {
-                // A literal match settles the word; only without one does it take the
-                // wider in-order test that decides whether a fuzzy match is possible.
-                if literal {
-                    let own = if keys.has(w) { keys.literal(w) } else { None };
-                    if let Some((r, s)) = better(own, q.unit_literal[wi][unit]) {
-                        rank = rank.max(r);
-                        score += s;
-                        continue;
-                    }
-                    literal = false;
-                }
-                if !q.unit_could[wi][unit] && !keys.could_match(w) {
-                    continue 'people;
-                }
+            match judge::literal(&keys, &q.units[doc.unit as usize], &q.words) {
+                Verdict::Miss => continue,
+                Verdict::Pending => scan.pending.push(i),
+                Verdict::Hit(rank, score) => scan.hits.push(Ranked {
+                    rank,
+                    score,
+                    place: self.place[i as usize],
+                    index: i,
+                }),
             }
             scan.candidates.push(i);
-            if !literal {
-                scan.pending.push(i);
-                continue;
-            }
-            if q.words.len() == 1 && keys.is_staff_no(&q.words[0]) {
-                rank = Rank::Exact;
-            }
-            scan.hits.push(Ranked {
-                rank,
-                score,
-                place: self.place[i as usize],
-                index: i,
-            });
         }
         scan
     }
 
-    /// Per word, per unit: the unit name's fuzzy score, computed once per query.
-    fn unit_fuzzy(&self, q: &Prepared) -> Vec<Vec<Option<i64>>> {
-        let matcher = SkimMatcherV2::default().ignore_case();
-        q.words
+    /// Per unit, per word: the unit name's fuzzy score, computed once per query.
+    fn unit_fuzzy(&self, q: &Prepared, matcher: &SkimMatcherV2) -> Vec<Vec<Option<i64>>> {
+        self.units
             .iter()
-            .enumerate()
-            .map(|(wi, w)| {
-                self.units
-                    .iter()
-                    .enumerate()
-                    .map(|(u, unit)| {
-                        if q.unit_could[wi][u] {
-                            self.unit_store.keys(&unit.span).fuzzy(&matcher, w)
-                        } else {
-                            None
-                        }
-                    })
-                    .collect()
-            })
+            .zip(&q.units)
+            .map(|(unit, side)| side.fuzzy(&self.unit_store.keys(&unit.span), &q.words, matcher))
             .collect()
     }
 
-    fn fuzzy(
-        &self,
-        q: &Prepared,
-        unit_scores: &[Vec<Option<i64>>],
-        pending: &[u32],
-    ) -> Vec<Ranked> {
+    fn fuzzy(&self, q: &Prepared, pending: &[u32]) -> Vec<Ranked> {
         let matcher = SkimMatcherV2::default().ignore_case();
-        let mut hits = Vec::new();
-        'people: for &i in pending {
-            let doc = &self.docs[i as usize];
-            let keys = self.store.keys(&doc.span);
-            let mut score = 0;
-            for (wi, w) in q.words.iter().enumerate() {
-                let own = if keys.has(w) {
-                    keys.fuzzy(&matcher, w)
-                } else {
-                    None
-                };
-                match own.max(unit_scores[wi][doc.unit as usize]) {
-                    Some(s) => score += s,
-                    None => continue 'people,
-                }
-            }
-            hits.push(Ranked {
-                rank: Rank::Fuzzy,
-                score,
-                place: self.place[i as usize],
-                index: i,
-            });
-        }
-        hits
+        let unit_scores = self.unit_fuzzy(q, &matcher);
+        pending
+            .iter()
+            .filter_map(|&i| {
+                let doc = &self.docs[i as usize];
+                let keys = self.store.keys(&doc.span);
+                let score =
+                    judge::fuzzy(&keys, &unit_scores[doc.unit as usize], &q.words, &matcher)?;
+                Some(Ranked {
+                    rank: Rank::Fuzzy,
+                    score,
+                    place: self.place[i as usize],
+                    index: i,
+                })
+            })
+            .collect()
     }
 
     fn everyone(&self, filter: &Filter, limit: usize) -> Vec<Hit> {

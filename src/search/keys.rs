@@ -52,6 +52,16 @@ struct Field {
     id: u8,
 }
 
+/// The fields of a person that have keys of their own.
+pub(super) struct Person<'a> {
+    pub staff_no: &'a str,
+    pub name: &'a str,
+    pub reading: &'a str,
+    pub romaji: &'a str,
+    pub former_name: Option<&'a str>,
+    pub alias: Option<&'a str>,
+}
+
 /// Where one entry's keys lie in a [`Store`].
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Span {
@@ -114,22 +124,42 @@ pub(super) struct Store {
 
 impl Store {
     pub(super) fn add_entry(&mut self, e: &Entry) -> Span {
+        self.add_person(&Person {
+            staff_no: &e.staff_no,
+            name: &e.name,
+            reading: &e.reading,
+            romaji: &e.romaji,
+            former_name: e.former_name.as_deref(),
+            alias: e.alias.as_deref(),
+        })
+    }
+
+    pub(super) fn add_person(&mut self, p: &Person<'_>) -> Span {
         // Typed romaji usually drops long vowels (saito for さいとう): index both.
-        let plain = crate::domain::kana::plain_romaji(&e.romaji);
-        let plain = if plain == e.romaji {
+        let plain = crate::domain::kana::plain_romaji(p.romaji);
+        let plain = if plain == p.romaji {
             ""
         } else {
             plain.as_str()
         };
         self.add(&[
-            (STAFF_NO, &e.staff_no),
-            (NAME, &e.name),
-            (READING, &e.reading),
-            (ROMAJI, &e.romaji),
+            (STAFF_NO, p.staff_no),
+            (NAME, p.name),
+            (READING, p.reading),
+            (ROMAJI, p.romaji),
             (ROMAJI, plain),
-            (FORMER_NAME, e.former_name.as_deref().unwrap_or("")),
-            (ALIAS, e.alias.as_deref().unwrap_or("")),
+            (FORMER_NAME, p.former_name.unwrap_or("")),
+            (ALIAS, p.alias.unwrap_or("")),
         ])
+    }
+
+    /// Empties the store, keeping its buffers for the next keys.
+    pub(super) fn clear(&mut self) {
+        self.hay.clear();
+        self.spaced.clear();
+        self.starts.clear();
+        self.fields.clear();
+        self.garbage = 0;
     }
 
     pub(super) fn add_unit(&mut self, name: &str) -> Span {

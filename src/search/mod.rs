@@ -6,16 +6,21 @@
 //! so that backspace is free. Both give the same hits in the same order.
 
 mod index;
+mod judge;
 mod keys;
 pub mod normalize;
+mod pass;
 mod searcher;
 #[cfg(test)]
 mod tests;
 
 pub use index::Index;
+pub use pass::{Found, Match, Pass, Query, merge};
 pub use searcher::Searcher;
 
-use crate::domain::{Band, Date, DigitalTier, Employee, EmploymentType, OrgTree, Status, TitleMap};
+use crate::domain::{
+    Band, Brief, Date, DigitalTier, Employee, EmploymentType, OrgTree, Status, TitleMap,
+};
 
 /// What is searchable and filterable about one person, as of one date.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,23 +46,28 @@ impl Entry {
     /// The entry for an employee's post on `on`. An employee without any assignment
     /// (not valid, but possible while a form is half filled) gets an empty unit.
     pub fn from_employee(e: &Employee, org: &OrgTree, titles: &TitleMap, on: Date) -> Entry {
-        let post = e.assignment_on(on);
+        Entry::from_brief(&Brief::of(e, on), org, titles)
+    }
+
+    /// The entry of a person as the store reads them for one date.
+    pub fn from_brief(b: &Brief<'_>, org: &OrgTree, titles: &TitleMap) -> Entry {
         Entry {
-            staff_no: e.staff_no.clone(),
-            name: e.name.clone(),
-            reading: e.reading.clone(),
-            romaji: e.romaji(),
-            former_name: e.former_name.clone(),
-            alias: e.alias.clone(),
-            unit_code: post.map(|a| a.unit.clone()).unwrap_or_default(),
-            unit_name: post
-                .map(|a| org.path_name(&a.unit).to_string())
+            staff_no: b.staff_no.to_string(),
+            name: b.name.to_string(),
+            reading: b.reading.to_string(),
+            romaji: crate::domain::kana::romaji(b.reading),
+            former_name: b.former_name.map(str::to_string),
+            alias: b.alias.map(str::to_string),
+            unit_code: b.post.map(|p| p.unit.to_string()).unwrap_or_default(),
+            unit_name: b
+                .post
+                .map(|p| org.path_name(p.unit).to_string())
                 .unwrap_or_default(),
-            title: post.map(|a| a.title.clone()),
-            band: post.and_then(|a| titles.band_of(&a.title)),
-            employment: e.employment,
-            status: e.status,
-            digital: e.digital,
+            title: b.post.map(|p| p.title.to_string()),
+            band: b.post.and_then(|p| titles.band_of(p.title)),
+            employment: b.employment,
+            status: b.status,
+            digital: b.digital,
         }
     }
 }

@@ -18,6 +18,16 @@ pub fn key(text: &str) -> String {
 /// an index keys 300,000 fields and need not allocate for each.
 pub(super) fn key_into(text: &str, out: &mut String) {
     let base = out.len();
+    if text.is_ascii() {
+        // Staff numbers and romaji: only case and spaces to fold.
+        for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+            if out.len() > base {
+                out.push(' ');
+            }
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        return;
+    }
     let mut space = false;
     // White space becomes one kind before normalising: every run of it collapses
     // anyway, and U+3000, which separates nearly every stored name and reading, would
@@ -64,10 +74,17 @@ fn push_folded(out: &mut String, base: usize, space: &mut bool, c: char) {
         out.push(' ');
         *space = false;
     }
-    let c = itaiji(hiragana(c));
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
-    } else if ('\u{3000}'..='\u{9FFF}').contains(&c) || !c.is_uppercase() {
+        return;
+    }
+    // Kana and the variant kanji lie on either side of U+4E00.
+    let c = if c < '\u{4E00}' {
+        hiragana(c)
+    } else {
+        itaiji(c)
+    };
+    if ('\u{3000}'..='\u{9FFF}').contains(&c) || !c.is_uppercase() {
         // Kana and kanji have no case: skip the case table for them.
         out.push(c);
     } else {

@@ -1,10 +1,12 @@
-//! What the staff search indexes: everyone, as of today, with the organisation and
-//! title tables the screens need to show and edit people.
+//! What the staff search reads: everyone, as of today, with the organisation and title
+//! tables the screens need to show and edit people.
+
+use std::ops::Range;
 
 use super::{Permission, Principal, Service, ServiceError};
-use crate::domain::{Employee, OrgTree, TitleBand, TitleMap};
-use crate::search::Entry;
-use crate::store::{Record, StoreError};
+use crate::domain::{Brief, Date, Employee, OrgTree, TitleBand, TitleMap};
+use crate::search::{Entry, Filter, Found, Match, Pass, Query};
+use crate::store::{Rows, StoreError, brief_on};
 
 /// Everything the staff pane starts from.
 pub struct Directory {
@@ -13,38 +15,35 @@ pub struct Directory {
     pub titles: TitleMap,
 }
 
-/// Decodes the records and builds their entries on two threads: opening the screens
-/// on 50,000 people waits for this.
-fn entries_in_parallel(
-    raw: &[(String, Vec<u8>)],
-    org: &OrgTree,
-    titles: &TitleMap,
-    today: crate::domain::Date,
-) -> Result<Vec<Entry>, ServiceError> {
-    let build = |part: &[(String, Vec<u8>)]| -> Result<Vec<Entry>, StoreError> {
-        part.iter()
-            .map(|(key, bytes)| {
-                let e = Employee::from_bytes(bytes).map_err(|source| StoreError::Record {
-                    table: Employee::TABLE.to_string(),
-                    key: key.clone(),
-                    source,
-                })?;
-                Ok(Entry::from_employee(&e, org, titles, today))
-            })
-            .collect()
+/// Row `i` read as the person it holds on a date; None past the end.
+fn brief_at(rows: &Rows, i: usize, on: Date) -> Result<Option<Brief<'_>>, StoreError> {
+    let Some(bytes) = rows.value(i) else {
+        return Ok(None);
     };
-    let (first, second) = raw.split_at(raw.len() / 2);
-    let (a, b) = std::thread::scope(|s| {
-        let other = s.spawn(|| build(second));
-        let mine = build(first);
-        (mine, other.join())
+    brief_on(bytes, on)
+        .map(Some)
+        .map_err(|source| StoreError::Record {
+            table: rows.table().to_string(),
+            key: rows.key(i).to_string(),
+            source,
+        })
+}
+
+/// Runs `work` over the first and the second half of the rows on two threads: reading
+/// 50,000 people is what opening the screens and a one-off search wait for.
+fn in_halves<T: Send>(
+    rows: &Rows,
+    work: impl Fn(Range<usize>) -> Result<T, StoreError> + Sync,
+) -> Result<(T, T), ServiceError> {
+    let half = rows.len() / 2;
+    let (mine, other) = std::thread::scope(|s| {
+        let other = s.spawn(|| work(half..rows.len()));
+        (work(0..half), other.join())
     });
-    let mut entries = a?;
-    match b {
-        Ok(rest) => entries.extend(rest?),
-        Err(_) => return Err(StoreError::Db("a search worker stopped".into()).into()),
+    match other {
+        Ok(other) => Ok((mine?, other?)),
+        Err(_) => Err(StoreError::Db("a search worker stopped".into()).into()),
     }
-    Ok(entries)
 }
 
 impl Service {
@@ -54,12 +53,60 @@ impl Service {
         let org = super::staff::org_tree(&r)?;
         let titles = TitleMap::new(r.all::<TitleBand>()?);
         let today = self.clock.today();
-        let raw = r.all_bytes::<Employee>()?;
-        let entries = entries_in_parallel(&raw, &org, &titles, today)?;
+        let rows = r.rows::<Employee>()?;
+        let (mut entries, rest) = in_halves(&rows, |range| {
+            let mut out = Vec::with_capacity(range.len());
+            for i in range {
+                if let Some(b) = brief_at(&rows, i, today)? {
+                    out.push(Entry::from_brief(&b, &org, &titles));
+                }
+            }
+            Ok(out)
+        })?;
+        entries.extend(rest);
         Ok(Directory {
             entries,
             org,
             titles,
         })
+    }
+
+    /// One query over everyone, ranked as the staff pane ranks it, for a command that
+    /// asks once: a single pass over the stored people instead of building the pane's
+    /// index. `filter` is made once the organisation is known.
+    pub fn find(
+        &self,
+        p: &Principal,
+        text: &str,
+        filter: impl FnOnce(&OrgTree) -> Filter,
+        limit: usize,
+    ) -> Result<Vec<Match>, ServiceError> {
+        let r = self.read_as(p, Permission::StaffRead)?;
+        let org = super::staff::org_tree(&r)?;
+        let titles = TitleMap::new(r.all::<TitleBand>()?);
+        let today = self.clock.today();
+        let rows = r.rows::<Employee>()?;
+        let query = Query::new(text, filter(&org), limit);
+        let shares = in_halves(&rows, |range| {
+            let mut pass = Pass::new(&query, &org, &titles);
+            for i in range {
+                if let Some(b) = brief_at(&rows, i, today)? {
+                    pass.offer(i, &b);
+                }
+            }
+            Ok(pass.finish())
+        })?;
+        let found: Vec<Found> = crate::search::merge([shares.0, shares.1], limit);
+        let mut out = Vec::with_capacity(found.len());
+        for f in found {
+            if let Some(b) = brief_at(&rows, f.row, today)? {
+                out.push(Match {
+                    entry: Entry::from_brief(&b, &org, &titles),
+                    rank: f.rank,
+                    score: f.score,
+                });
+            }
+        }
+        Ok(out)
     }
 }

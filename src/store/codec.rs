@@ -52,6 +52,16 @@ pub fn decode<T: DeserializeOwned>(payload: &[u8]) -> Result<T, CodecError> {
     Ok(value)
 }
 
+/// [`decode`] into a value that borrows its text from the payload instead of copying it.
+pub fn decode_borrowed<'a, T: serde::Deserialize<'a>>(payload: &'a [u8]) -> Result<T, CodecError> {
+    let (value, used) = bincode::serde::borrow_decode_from_slice(payload, config())
+        .map_err(|e| CodecError::Corrupt(e.to_string()))?;
+    if used != payload.len() {
+        return Err(CodecError::Trailing(payload.len() - used));
+    }
+    Ok(value)
+}
+
 /// Plain bincode of a value without a header, for hashing audit bodies.
 pub fn canonical<T: Serialize>(value: &T) -> Result<Vec<u8>, CodecError> {
     bincode::serde::encode_to_vec(value, config()).map_err(|e| CodecError::Encode(e.to_string()))

@@ -19,8 +19,8 @@ use redb::{Database, ReadOnlyDatabase, ReadableDatabase};
 pub use audit::{AuditEntry, Hash};
 pub use error::StoreError;
 pub use migrate::SCHEMA_VERSION;
-pub use records::{BandLabel, Record};
-pub use txn::{Reader, Writer};
+pub use records::{BandLabel, Record, brief_on};
+pub use txn::{Reader, Rows, Writer};
 
 /// Meta keys.
 pub(crate) mod meta {

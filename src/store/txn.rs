@@ -76,6 +76,47 @@ fn meta_in(
 /// A stored key and what its bytes decoded to.
 pub type Keyed<T> = (String, Result<T, StoreError>);
 
+/// The rows of one table copied into one buffer: two allocations, not two per row.
+pub struct Rows {
+    table: &'static str,
+    buf: Vec<u8>,
+    /// Per row, where its key ends and where its value ends.
+    ends: Vec<(usize, usize)>,
+}
+
+impl Rows {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn table(&self) -> &'static str {
+        self.table
+    }
+
+    /// The stored bytes of row `i`, or None past the end.
+    pub fn value(&self, i: usize) -> Option<&[u8]> {
+        let (key_end, end) = *self.ends.get(i)?;
+        Some(&self.buf[key_end..end])
+    }
+
+    /// The key of row `i`, or "" past the end.
+    pub fn key(&self, i: usize) -> &str {
+        let start = match i.checked_sub(1) {
+            Some(before) => self.ends.get(before).map_or(0, |e| e.1),
+            None => 0,
+        };
+        let Some(&(key_end, _)) = self.ends.get(i) else {
+            return "";
+        };
+        // Keys go in as text; one that somehow is not shows as U+FFFD.
+        std::str::from_utf8(&self.buf[start..key_end]).unwrap_or("\u{FFFD}")
+    }
+}
+
 /// A consistent view of the database.
 pub struct Reader {
     pub(super) txn: ReadTransaction,
@@ -102,16 +143,23 @@ impl Reader {
         Ok(out)
     }
 
-    /// Every stored value of a type, undecoded, with its key: for callers that decode on
+    /// Every stored row of a type, undecoded, in key order: for callers that decode on
     /// several threads.
-    pub fn all_bytes<T: Record>(&self) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
+    pub fn rows<T: Record>(&self) -> Result<Rows, StoreError> {
         let table = self.txn.open_table(tables::records::<T>())?;
-        let mut out = Vec::with_capacity(table.len()? as usize);
+        let mut rows = Rows {
+            table: T::TABLE,
+            buf: Vec::new(),
+            ends: Vec::with_capacity(table.len()? as usize),
+        };
         for row in table.iter()? {
             let (k, v) = row?;
-            out.push((k.value().to_string(), v.value().to_vec()));
+            rows.buf.extend_from_slice(k.value().as_bytes());
+            let key_end = rows.buf.len();
+            rows.buf.extend_from_slice(v.value());
+            rows.ends.push((key_end, rows.buf.len()));
         }
-        Ok(out)
+        Ok(rows)
     }
 
     pub fn count(&self, table: &'static str) -> Result<u64, StoreError> {

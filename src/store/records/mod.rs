@@ -5,7 +5,7 @@
 mod catalogue;
 mod staff;
 
-pub use staff::BandLabel;
+pub use staff::{BandLabel, brief_on};
 
 use super::codec::CodecError;
 use crate::domain::Date;

@@ -3,9 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Record, date_from, date_to, enum_codes, record_v1};
+use crate::domain::employee::in_effect;
 use crate::domain::{
-    Account, Assignment, AssignmentKind, Band, CareerTrack, DigitalTier, Employee, EmploymentType,
-    Leaving, OrgUnit, Role, Status, Timestamp, TitleBand, UnitKind, UnitTag,
+    Account, Assignment, AssignmentKind, Band, Brief, CareerTrack, Date, DigitalTier, Employee,
+    EmploymentType, Leaving, OrgUnit, Post, Role, Status, Timestamp, TitleBand, UnitKind, UnitTag,
 };
 use crate::store::codec::{self, CodecError};
 
@@ -253,6 +254,62 @@ impl From<&Employee> for EmployeeV1 {
                 .collect(),
         }
     }
+}
+
+/// [`EmployeeV1`] read in place: the same layout, its text borrowed from the bytes.
+#[derive(Deserialize)]
+struct EmployeeRefV1<'a> {
+    staff_no: &'a str,
+    name: &'a str,
+    reading: &'a str,
+    former_name: Option<&'a str>,
+    alias: Option<&'a str>,
+    employment: u8,
+    _birth: u32,
+    _hired: u32,
+    #[serde(borrow)]
+    _leaving: Option<(u32, &'a str)>,
+    _track: u8,
+    digital: u8,
+    status: u8,
+    _comeback: bool,
+    #[serde(borrow)]
+    history: Vec<AssignmentRefV1<'a>>,
+}
+
+#[derive(Deserialize)]
+struct AssignmentRefV1<'a> {
+    effective: u32,
+    unit: &'a str,
+    title: &'a str,
+    _kind: u8,
+}
+
+/// The [`Brief`] of a stored employee on a date, without decoding the whole record.
+pub fn brief_on(bytes: &[u8], on: Date) -> Result<Brief<'_>, CodecError> {
+    let (version, payload) = codec::split(bytes)?;
+    if version != Employee::VERSION {
+        return Err(CodecError::UnknownVersion {
+            found: version,
+            known: Employee::VERSION,
+        });
+    }
+    let v: EmployeeRefV1<'_> = codec::decode_borrowed(payload)?;
+    let on = date_to(on);
+    Ok(Brief {
+        staff_no: v.staff_no,
+        name: v.name,
+        reading: v.reading,
+        former_name: v.former_name,
+        alias: v.alias,
+        employment: employment_from(v.employment)?,
+        status: status_from(v.status)?,
+        digital: tier_from(v.digital)?,
+        post: in_effect(&v.history, on, |a| a.effective).map(|a| Post {
+            unit: a.unit,
+            title: a.title,
+        }),
+    })
 }
 
 impl TryFrom<EmployeeV1> for Employee {

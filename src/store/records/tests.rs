@@ -91,3 +91,43 @@ fn impossible_values_are_errors() {
         Err(CodecError::Corrupt(_))
     ));
 }
+
+#[test]
+fn a_brief_reads_what_the_whole_record_says() {
+    use crate::domain::{Brief, Date, Employee};
+    let data = demo::generate(400, 5).unwrap();
+    let dates = [
+        Date::new(1990, 1, 1).unwrap(),
+        Date::new(2020, 4, 1).unwrap(),
+        Date::new(2026, 11, 25).unwrap(),
+        Date::new(2040, 1, 1).unwrap(),
+    ];
+    let mut moved = 0;
+    for e in &data.staff {
+        let bytes = e.to_bytes().unwrap();
+        for on in dates {
+            assert_eq!(
+                super::brief_on(&bytes, on).unwrap(),
+                Brief::of(e, on),
+                "{}",
+                e.staff_no
+            );
+        }
+        let first = super::brief_on(&bytes, dates[0]).unwrap().post;
+        moved += usize::from(first != super::brief_on(&bytes, dates[3]).unwrap().post);
+    }
+    assert!(
+        moved > 50,
+        "the dates pick different posts for many people: {moved}"
+    );
+    assert!(data.staff.iter().any(|e| e.former_name.is_some()));
+
+    let bytes = data.staff[0].to_bytes().unwrap();
+    assert!(super::brief_on(&bytes[..bytes.len() - 3], dates[2]).is_err());
+    let mut newer = bytes.clone();
+    newer[0] = Employee::VERSION as u8 + 1;
+    assert!(matches!(
+        super::brief_on(&newer, dates[2]),
+        Err(CodecError::UnknownVersion { .. })
+    ));
+}
