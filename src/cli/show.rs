@@ -7,15 +7,9 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::era::both_calendars;
 use crate::domain::roadmap::Cell;
 use crate::domain::{FiscalYear, Initiative, PlanPeriod};
-use crate::i18n::{Lang, Msg, field};
+use crate::i18n::{Lang, Msg, Term, field};
 use crate::io::catalogue::ARROW;
 use crate::service::EmployeeView;
-
-/// A term of the domain in the user's language: the policy's word in Japanese, the
-/// stable code in English.
-pub fn term(ja: &'static str, code: &'static str, lang: Lang) -> &'static str {
-    lang.pick(ja, code)
-}
 
 /// Label column width in terminal cells (a kanji takes two).
 const LABEL_CELLS: usize = 14;
@@ -65,11 +59,7 @@ pub fn employee(v: &EmployeeView, lang: Lang) -> String {
         f("title"),
         format!("{}{band}", v.title.as_deref().unwrap_or("")),
     );
-    line(
-        &mut out,
-        f("employment"),
-        term(e.employment.ja(), e.employment.code(), lang),
-    );
+    line(&mut out, f("employment"), e.employment.term(lang));
     line(&mut out, f("hired"), both_calendars(e.hired));
     line(
         &mut out,
@@ -81,21 +71,9 @@ pub fn employee(v: &EmployeeView, lang: Lang) -> String {
             years(v.years_in_post)
         ),
     );
-    line(
-        &mut out,
-        f("track"),
-        term(e.track.ja(), e.track.code(), lang),
-    );
-    line(
-        &mut out,
-        f("digital"),
-        term(e.digital.ja(), e.digital.code(), lang),
-    );
-    line(
-        &mut out,
-        f("status"),
-        term(e.status.ja(), e.status.code(), lang),
-    );
+    line(&mut out, f("track"), e.track.term(lang));
+    line(&mut out, f("digital"), e.digital.term(lang));
+    line(&mut out, f("status"), e.status.term(lang));
     if let Some(l) = &e.leaving {
         line(
             &mut out,
@@ -112,7 +90,7 @@ pub fn employee(v: &EmployeeView, lang: Lang) -> String {
             out,
             "  {}  {}  {}  {}",
             p.effective,
-            term(p.kind.ja(), p.kind.code(), lang),
+            p.kind.term(lang),
             p.title,
             p.unit_name
         );

@@ -66,6 +66,30 @@ impl Lang {
     }
 }
 
+/// A term of the policy as the user's language writes it: the policy's word in
+/// Japanese, the stable code in English. Forms read either back.
+pub trait Term: Copy {
+    fn term(self, lang: Lang) -> &'static str;
+}
+
+macro_rules! terms {
+    ($($ty:ty),*) => {
+        $(impl Term for $ty {
+            fn term(self, lang: Lang) -> &'static str {
+                lang.pick(self.ja(), self.code())
+            }
+        })*
+    };
+}
+
+terms!(
+    crate::domain::EmploymentType,
+    crate::domain::CareerTrack,
+    crate::domain::DigitalTier,
+    crate::domain::Status,
+    crate::domain::AssignmentKind
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

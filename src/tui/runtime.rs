@@ -63,7 +63,7 @@ pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) 
             Ok(view) => {
                 let s = &mut app.staff;
                 if edit {
-                    s.form = Some(Form::edit(&view.employee, s.org.today));
+                    s.form = Some(Form::edit(&view.employee, s.org.today, lang));
                     s.focus = Focus::Form;
                 } else {
                     s.focus = Focus::Card;

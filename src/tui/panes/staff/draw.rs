@@ -10,7 +10,7 @@ use super::form::{FieldId, FormMode};
 use super::{Focus, StaffState};
 use crate::domain::Status;
 use crate::domain::era::both_calendars;
-use crate::i18n::{Lang, Msg, tui};
+use crate::i18n::{Lang, Msg, Term, tui};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text::{fit, pad, width};
@@ -83,7 +83,7 @@ fn results(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
     for (i, hit) in s.hits.iter().enumerate().skip(top).take(rows) {
         let e = s.index.entry(hit.index);
         let left = if e.status == Status::Left {
-            format!("[{}]", Status::Left.ja())
+            format!("[{}]", Status::Left.term(lang))
         } else {
             String::new()
         };
@@ -173,16 +173,10 @@ fn card(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
             years(v.years_in_post, lang)
         ),
     ));
-    details.push(row(
-        "field.employment",
-        term(e.employment.ja(), e.employment.code(), lang),
-    ));
-    details.push(row("field.track", term(e.track.ja(), e.track.code(), lang)));
-    details.push(row(
-        "field.digital",
-        term(e.digital.ja(), e.digital.code(), lang),
-    ));
-    let mut status = term(e.status.ja(), e.status.code(), lang);
+    details.push(row("field.employment", e.employment.term(lang).to_string()));
+    details.push(row("field.track", e.track.term(lang).to_string()));
+    details.push(row("field.digital", e.digital.term(lang).to_string()));
+    let mut status = e.status.term(lang).to_string();
     if let Some(l) = &e.leaving {
         status = format!("{status} {}", l.date);
     }
@@ -215,10 +209,6 @@ fn card(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(side), right);
 }
 
-fn term(ja: &'static str, code: &'static str, lang: Lang) -> String {
-    lang.pick(ja, code).to_string()
-}
-
 fn history(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
     let lang = app.look.lang;
     let Some(v) = &app.staff.card else {
@@ -245,7 +235,7 @@ fn history(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
                 &format!(
                     "{}  {}  {}  {}",
                     both_calendars(p.effective),
-                    term(p.kind.ja(), p.kind.code(), lang),
+                    p.kind.term(lang).to_string(),
                     p.title,
                     p.unit_name
                 ),

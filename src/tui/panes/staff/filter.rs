@@ -2,7 +2,7 @@
 //! typed into a small form.
 
 use crate::domain::{Band, DigitalTier, EmploymentType, OrgTree, Status};
-use crate::i18n::{Lang, tui};
+use crate::i18n::{Lang, Term, tui};
 use crate::search::Filter;
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::input::fold;
@@ -24,15 +24,15 @@ pub struct FilterForm {
 }
 
 impl FilterForm {
-    pub fn of(filter: &Filter) -> FilterForm {
+    pub fn of(filter: &Filter, lang: Lang) -> FilterForm {
         let text = |s: Option<&str>| TextInput::with(s.unwrap_or(""));
         FilterForm {
             values: [
                 text(filter.unit_prefix.as_deref()),
                 text(filter.band.map(|b| b.to_string()).as_deref()),
-                text(filter.employment.map(|e| e.ja())),
-                text(filter.status.map(|s| s.ja())),
-                text(filter.digital.map(|d| d.ja())),
+                text(filter.employment.map(|e| e.term(lang))),
+                text(filter.status.map(|s| s.term(lang))),
+                text(filter.digital.map(|d| d.term(lang))),
             ],
             focused: 0,
             error: None,
@@ -86,7 +86,7 @@ impl FilterForm {
                     text => match <$ty>::parse(text) {
                         Some(x) => Some(x),
                         None => {
-                            let options = <$ty>::ALL.iter().map(|x| x.ja()).collect();
+                            let options = <$ty>::ALL.iter().map(|x| x.term(lang)).collect();
                             self.error = Some(($i, choice(options)));
                             return None;
                         }
@@ -111,13 +111,13 @@ pub fn summary(filter: &Filter, lang: Lang) -> String {
         parts.push(format!("{} {b}", tui("field.band", lang)));
     }
     if let Some(e) = filter.employment {
-        parts.push(e.ja().to_string());
+        parts.push(e.term(lang).to_string());
     }
     if let Some(s) = filter.status {
-        parts.push(s.ja().to_string());
+        parts.push(s.term(lang).to_string());
     }
     if let Some(d) = filter.digital {
-        parts.push(d.ja().to_string());
+        parts.push(d.term(lang).to_string());
     }
     parts.join(" / ")
 }

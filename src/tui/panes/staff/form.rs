@@ -4,7 +4,7 @@
 use crate::domain::{
     Assignment, AssignmentKind, Date, Employee, EmploymentType, Leaving, Status, TitleMap,
 };
-use crate::i18n::{Lang, tui};
+use crate::i18n::{Lang, Term, tui};
 use crate::tui::widgets::input::{TextInput, fold};
 
 /// The fields, in the order Tab visits them.
@@ -111,14 +111,13 @@ impl Form {
             continuous: false,
             post_shown: None,
         };
-        form.set(FieldId::Employment, EmploymentType::Regular.ja());
-        form.set(FieldId::Status, Status::Active.ja());
+        form.set(FieldId::Employment, EmploymentType::Regular.term(lang));
+        form.set(FieldId::Status, Status::Active.term(lang));
         form.set(FieldId::Effective, &today.to_string());
-        let _ = lang;
         form
     }
 
-    pub fn edit(e: &Employee, today: Date) -> Form {
+    pub fn edit(e: &Employee, today: Date, lang: Lang) -> Form {
         let mut form = Form {
             mode: FormMode::Edit(Box::new(e.clone())),
             values: blank(),
@@ -141,8 +140,8 @@ impl Form {
         form.set(FieldId::Unit, current.map_or("", |a| a.unit.as_str()));
         form.set(FieldId::Title, current.map_or("", |a| a.title.as_str()));
         form.set(FieldId::Effective, &today.to_string());
-        form.set(FieldId::Employment, e.employment.ja());
-        form.set(FieldId::Status, e.status.ja());
+        form.set(FieldId::Employment, e.employment.term(lang));
+        form.set(FieldId::Status, e.status.term(lang));
         form.set(
             FieldId::Leaving,
             &e.leaving
@@ -292,14 +291,14 @@ impl Form {
         if employment.is_none() {
             self.set_error(
                 FieldId::Employment,
-                choices(EmploymentType::ALL.iter().map(|e| e.ja()), lang),
+                choices(EmploymentType::ALL.iter().map(|e| e.term(lang)), lang),
             );
         }
         let status = Status::parse(self.value(FieldId::Status));
         if status.is_none() {
             self.set_error(
                 FieldId::Status,
-                choices(Status::ALL.iter().map(|s| s.ja()), lang),
+                choices(Status::ALL.iter().map(|s| s.term(lang)), lang),
             );
         }
         if self.has_errors() {

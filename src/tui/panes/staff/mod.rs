@@ -126,7 +126,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         (Focus::Form, action) => return form_update(app, action),
         (Focus::Filter, action) => filter_update(app, action),
         (Focus::Search | Focus::Results, Action::Filter) => {
-            s.filter_form = Some(filter::FilterForm::of(&s.filter));
+            s.filter_form = Some(filter::FilterForm::of(&s.filter, lang));
             s.focus = Focus::Filter;
         }
         (_, Action::ToggleLeavers) => {
@@ -164,7 +164,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         (Focus::Card, Action::EditEmployee) => {
             if let Some(view) = &s.card {
-                s.form = Some(Form::edit(&view.employee, s.org.today));
+                s.form = Some(Form::edit(&view.employee, s.org.today, lang));
                 s.focus = Focus::Form;
             }
         }
