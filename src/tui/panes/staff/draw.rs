@@ -235,7 +235,7 @@ fn history(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
                 &format!(
                     "{}  {}  {}  {}",
                     both_calendars(p.effective),
-                    p.kind.term(lang).to_string(),
+                    p.kind.term(lang),
                     p.title,
                     p.unit_name
                 ),
