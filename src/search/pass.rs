@@ -35,7 +35,7 @@ impl Query {
 }
 
 /// A person the pass kept: how they matched, and the row they were read from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Found {
     pub rank: Rank,
     pub score: i64,
@@ -46,15 +46,25 @@ pub struct Found {
 }
 
 impl Found {
-    fn key(&self) -> (Rank, Reverse<i64>, &str, &str) {
+    /// The row comes last only so that the order is total; staff numbers are unique.
+    fn key(&self) -> (Rank, Reverse<i64>, &str, &str, usize) {
         (
             self.rank,
             Reverse(self.score),
             &self.reading,
             &self.staff_no,
+            self.row,
         )
     }
 }
+
+impl PartialEq for Found {
+    fn eq(&self, other: &Found) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for Found {}
 
 impl Ord for Found {
     fn cmp(&self, other: &Found) -> Ordering {
@@ -72,7 +82,8 @@ impl PartialOrd for Found {
 struct UnitState {
     admitted: bool,
     side: UnitSide,
-    fuzzy: Vec<Option<i64>>,
+    /// Per word, the name's fuzzy score: only once someone of the unit needs it.
+    fuzzy: Option<Vec<Option<i64>>>,
 }
 
 /// One thread's share of a pass: offer it people, then [`Pass::finish`].
@@ -127,7 +138,7 @@ impl<'a> Pass<'a> {
             alias: b.alias,
         });
         let keys = self.scratch.keys(&span);
-        let Some(unit) = self.units.get(code) else {
+        let Some(unit) = self.units.get_mut(code) else {
             return;
         };
         let (rank, score) = match judge::literal(&keys, &unit.side, &q.words) {
@@ -139,15 +150,23 @@ impl<'a> Pass<'a> {
             // Fuzzy hits rank below every literal one: once this share alone holds a
             // page of those, no fuzzy hit can make the page.
             Verdict::Pending if self.literal_hits >= q.limit => return,
-            Verdict::Pending => match judge::fuzzy(&keys, &unit.fuzzy, &q.words, &self.matcher) {
-                Some(score) => (Rank::Fuzzy, score),
-                None => return,
-            },
+            Verdict::Pending => {
+                let matcher = &self.matcher;
+                let unit_scores = unit.fuzzy.get_or_insert_with(|| {
+                    let mut store = Store::default();
+                    let span = store.add_unit(self.org.path_name(code));
+                    unit.side.fuzzy(&store.keys(&span), &q.words, matcher)
+                });
+                match judge::fuzzy(&keys, unit_scores, &q.words, matcher) {
+                    Some(score) => (Rank::Fuzzy, score),
+                    None => return,
+                }
+            }
         };
         let reading = self.scratch.reading(&span);
         if self.kept.len() >= q.limit
             && let Some(worst) = self.kept.peek()
-            && (rank, Reverse(score), reading, b.staff_no) >= worst.key()
+            && (rank, Reverse(score), reading, b.staff_no, row) >= worst.key()
         {
             return;
         }
@@ -164,18 +183,15 @@ impl<'a> Pass<'a> {
     }
 
     fn unit(&mut self, code: &'a str) -> &UnitState {
-        let (q, org, matcher) = (self.query, self.org, &self.matcher);
+        let (q, org) = (self.query, self.org);
         self.units.entry(code).or_insert_with(|| {
             let admitted = judge::admits_unit(&q.filter, code);
             let mut store = Store::default();
             let span = store.add_unit(org.path_name(code));
-            let keys = store.keys(&span);
-            let side = UnitSide::new(&keys, &q.words, admitted);
-            let fuzzy = side.fuzzy(&keys, &q.words, matcher);
             UnitState {
                 admitted,
-                side,
-                fuzzy,
+                side: UnitSide::new(&store.keys(&span), &q.words, admitted),
+                fuzzy: None,
             }
         })
     }

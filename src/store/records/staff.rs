@@ -265,11 +265,11 @@ struct EmployeeRefV1<'a> {
     former_name: Option<&'a str>,
     alias: Option<&'a str>,
     employment: u8,
-    _birth: u32,
-    _hired: u32,
+    birth: u32,
+    hired: u32,
     #[serde(borrow)]
-    _leaving: Option<(u32, &'a str)>,
-    _track: u8,
+    leaving: Option<(u32, &'a str)>,
+    track: u8,
     digital: u8,
     status: u8,
     _comeback: bool,
@@ -282,19 +282,33 @@ struct AssignmentRefV1<'a> {
     effective: u32,
     unit: &'a str,
     title: &'a str,
-    _kind: u8,
+    kind: u8,
 }
 
-/// The [`Brief`] of a stored employee on a date, without decoding the whole record.
+/// The [`Brief`] of a stored employee on a date, without copying the whole record out.
+/// It accepts exactly the bytes [`Employee::from_bytes`] accepts: every date and code
+/// is checked, so a damaged record fails here too, naming its key.
 pub fn brief_on(bytes: &[u8], on: Date) -> Result<Brief<'_>, CodecError> {
     let (version, payload) = codec::split(bytes)?;
-    if version != Employee::VERSION {
-        return Err(CodecError::UnknownVersion {
-            found: version,
-            known: Employee::VERSION,
-        });
+    let v: EmployeeRefV1<'_> = match version {
+        1 => codec::decode_borrowed(payload)?,
+        found => {
+            return Err(CodecError::UnknownVersion {
+                found,
+                known: Employee::VERSION,
+            });
+        }
+    };
+    date_from(v.birth)?;
+    date_from(v.hired)?;
+    if let Some((left, _)) = v.leaving {
+        date_from(left)?;
     }
-    let v: EmployeeRefV1<'_> = codec::decode_borrowed(payload)?;
+    track_from(v.track)?;
+    for a in &v.history {
+        date_from(a.effective)?;
+        assignment_from(a.kind)?;
+    }
     let on = date_to(on);
     Ok(Brief {
         staff_no: v.staff_no,
