@@ -154,7 +154,7 @@ fn a_newer_schema_is_refused_and_left_alone() {
             err,
             StoreError::Newer {
                 found: 99,
-                supported: 1,
+                supported: kizuna::store::SCHEMA_VERSION,
                 ..
             }
         ),

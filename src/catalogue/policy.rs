@@ -66,6 +66,8 @@ pub struct Policy {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SkillsFile {
+    /// The day this map took effect.
+    since: String,
     image: Vec<KeyName>,
     category: Vec<CategoryRow>,
     skill: Vec<SkillRow>,
@@ -266,6 +268,8 @@ type SkillMap = (Vec<Image>, Vec<Category>, Vec<Skill>);
 
 fn skills(file: SkillsFile) -> Result<SkillMap, CatalogueError> {
     const F: &str = "skills.toml";
+    let since = crate::domain::Date::parse(&file.since)
+        .map_err(|e| content(F, format!("since {}: {e}", file.since)))?;
     let images: Vec<Image> = file
         .image
         .into_iter()
@@ -316,6 +320,8 @@ fn skills(file: SkillsFile) -> Result<SkillMap, CatalogueError> {
             required,
             order,
             retired: false,
+            since,
+            earlier: Vec::new(),
         });
     }
     let base = skills.len() as u32;
@@ -330,6 +336,8 @@ fn skills(file: SkillsFile) -> Result<SkillMap, CatalogueError> {
             required: [true; 4],
             order,
             retired: false,
+            since,
+            earlier: Vec::new(),
         });
     }
     Ok((images, categories, skills))

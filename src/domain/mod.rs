@@ -10,8 +10,10 @@ pub mod employee;
 pub mod era;
 pub mod kana;
 pub mod kpi;
+pub mod level;
 pub mod org;
 pub mod roadmap;
+pub mod settings;
 pub mod skill;
 
 pub use account::{Account, Role};
@@ -24,6 +26,8 @@ pub use employee::{
 };
 pub use era::FiscalYear;
 pub use kpi::{CourseClass, DigitalDomain, KpiSeries, TierTarget};
+pub use level::{Dated, Level, LevelEntry, SkillSheet, Source};
 pub use org::{OrgTree, OrgUnit, UnitKind, UnitTag};
 pub use roadmap::{Approach, Initiative, PlanPeriod};
-pub use skill::{Category, Image, Mindset, MindsetScope, Skill};
+pub use settings::Settings;
+pub use skill::{Category, Image, MapError, Mindset, MindsetScope, Skill, SkillOn, SkillVersion};

@@ -6,7 +6,7 @@ use redb::TableDefinition;
 use super::records::{BandLabel, Record};
 use crate::domain::{
     Account, Approach, Category, CourseClass, DigitalDomain, Employee, Image, Initiative,
-    KpiSeries, Mindset, OrgUnit, Skill, TierTarget, TitleBand,
+    KpiSeries, Mindset, OrgUnit, Settings, Skill, SkillSheet, TierTarget, TitleBand,
 };
 
 /// Schema facts: version, plan period, demo flag, audit head.
@@ -43,7 +43,9 @@ pub fn visit_all<V: Visitor>(v: &mut V) -> Result<(), V::Error> {
     v.visit::<KpiSeries>()?;
     v.visit::<TierTarget>()?;
     v.visit::<DigitalDomain>()?;
-    v.visit::<CourseClass>()
+    v.visit::<CourseClass>()?;
+    v.visit::<SkillSheet>()?;
+    v.visit::<Settings>()
 }
 
 /// The names of the record tables.

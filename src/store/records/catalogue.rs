@@ -6,7 +6,7 @@ use super::staff::{digital_tier_from, digital_tier_to};
 use super::{enum_codes, number_key, record_v1};
 use crate::domain::{
     Approach, Category, CourseClass, DigitalDomain, FiscalYear, Image, Initiative, KpiSeries,
-    Mindset, MindsetScope, Skill, TierTarget,
+    Mindset, MindsetScope, TierTarget,
 };
 use crate::store::codec::CodecError;
 
@@ -74,45 +74,6 @@ impl TryFrom<CategoryV1> for Category {
 }
 
 record_v1!(Category, "skill_categories", CategoryV1, |c| c.key.clone());
-
-#[derive(Serialize, Deserialize)]
-pub(super) struct SkillV1 {
-    key: String,
-    category: Option<String>,
-    name: String,
-    required: [bool; 4],
-    order: u32,
-    retired: bool,
-}
-
-impl From<&Skill> for SkillV1 {
-    fn from(s: &Skill) -> Self {
-        SkillV1 {
-            key: s.key.clone(),
-            category: s.category.clone(),
-            name: s.name.clone(),
-            required: s.required,
-            order: s.order,
-            retired: s.retired,
-        }
-    }
-}
-
-impl TryFrom<SkillV1> for Skill {
-    type Error = CodecError;
-    fn try_from(v: SkillV1) -> Result<Self, CodecError> {
-        Ok(Skill {
-            key: v.key,
-            category: v.category,
-            name: v.name,
-            required: v.required,
-            order: v.order,
-            retired: v.retired,
-        })
-    }
-}
-
-record_v1!(Skill, "skills", SkillV1, |s| s.key.clone());
 
 #[derive(Serialize, Deserialize)]
 pub(super) struct MindsetV1 {

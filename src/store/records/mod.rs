@@ -3,8 +3,10 @@
 //! `…V1` struct: add a `…V2` and a migration instead.
 
 mod catalogue;
+mod skills;
 mod staff;
 
+pub use skills::SETTINGS_KEY;
 pub use staff::{BandLabel, brief_on};
 
 use super::codec::CodecError;

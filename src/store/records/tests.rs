@@ -54,7 +54,7 @@ fn unknown_version_is_refused() {
     bytes[0] = 9;
     assert_eq!(
         crate::domain::Skill::from_bytes(&bytes),
-        Err(CodecError::UnknownVersion { found: 9, known: 1 })
+        Err(CodecError::UnknownVersion { found: 9, known: 2 })
     );
 }
 
@@ -88,6 +88,13 @@ fn impossible_values_are_errors() {
     bad[2 + at + 1..2 + at + 5].copy_from_slice(&19_800_230u32.to_le_bytes());
     assert!(matches!(
         crate::domain::Employee::from_bytes(&bad),
+        Err(CodecError::Corrupt(_))
+    ));
+    // The search's brief of the record refuses it too.
+    let today = crate::domain::Date::new(2026, 11, 25).unwrap();
+    assert!(super::brief_on(&good, today).is_ok());
+    assert!(matches!(
+        super::brief_on(&bad, today),
         Err(CodecError::Corrupt(_))
     ));
 }
@@ -130,4 +137,76 @@ fn a_brief_reads_what_the_whole_record_says() {
         super::brief_on(&newer, dates[2]),
         Err(CodecError::UnknownVersion { .. })
     ));
+}
+
+#[test]
+fn a_version_1_skill_holds_from_the_policy_map_day() {
+    // The bytes a schema-1 database holds for a skill, written by hand.
+    #[derive(serde::Serialize)]
+    struct V1<'a> {
+        key: &'a str,
+        category: Option<&'a str>,
+        name: &'a str,
+        required: [bool; 4],
+        order: u32,
+        retired: bool,
+    }
+    let v1 = V1 {
+        key: "coaching",
+        category: Some("organisation"),
+        name: "部下育成・コーチング",
+        required: [false, true, true, true],
+        order: 11,
+        retired: false,
+    };
+    let bytes = codec::encode(1, &v1).unwrap();
+    let skill = crate::domain::Skill::from_bytes(&bytes).unwrap();
+    assert_eq!(skill.since, crate::domain::Date::new(2026, 4, 1).unwrap());
+    assert!(skill.earlier.is_empty());
+    assert_eq!(skill.name, "部下育成・コーチング");
+}
+
+#[test]
+fn skill_history_sheets_and_settings_round_trip() {
+    use crate::domain::{Date, Level, LevelEntry, Settings, SkillSheet, Source};
+    let d = |y, m, day| Date::new(y, m, day).unwrap();
+    let mut skill = Policy::builtin().unwrap().skills.remove(3);
+    skill
+        .change(d(2027, 4, 1), "改名", [true; 4], false)
+        .unwrap();
+    skill
+        .change(d(2028, 4, 1), "改名", [true; 4], true)
+        .unwrap();
+    round_trip(&skill);
+
+    let mut sheet = SkillSheet::new("000123");
+    for (skill, level, date, source, who) in [
+        ("coaching", 1, d(2024, 4, 1), Source::SelfReport, "hr.sato"),
+        ("coaching", 3, d(2026, 4, 1), Source::Supervisor, "hr.kato"),
+        ("dx:mind", 2, d(2026, 5, 1), Source::Training, "hr.sato"),
+    ] {
+        sheet.set(
+            skill,
+            LevelEntry {
+                level: Level::new(level).unwrap(),
+                from: date,
+                source,
+                assessor: who.into(),
+            },
+        );
+    }
+    round_trip(&sheet);
+    round_trip(&SkillSheet::new("000124"));
+
+    let mut settings = Settings::default();
+    settings.level_names[1] = "基礎知識".into();
+    settings.targets[3] = Level::new(4).unwrap();
+    round_trip(&settings);
+
+    // A code past its range (here the last source) is corrupt, not a panic.
+    let bytes = sheet.to_bytes().unwrap();
+    let at = bytes.iter().rposition(|&b| b == 2).unwrap();
+    let mut bad = bytes.clone();
+    bad[at] = 9;
+    assert!(SkillSheet::from_bytes(&bad).is_err());
 }

@@ -1,0 +1,55 @@
+//! Organisational settings: kept in the database, changed by admins, audited.
+
+use super::{Band, Level};
+
+/// The level scale's names and the level each band's required skills aim at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// The name of each level, 0 first.
+    pub level_names: [String; 5],
+    /// The target level of a required skill, per band, band 1 first.
+    pub targets: [Level; 4],
+}
+
+/// The target level when none is set.
+pub const DEFAULT_TARGET: u8 = 3;
+
+impl Default for Settings {
+    fn default() -> Settings {
+        let target = Level::ALL[usize::from(DEFAULT_TARGET)];
+        Settings {
+            level_names: [
+                "未習得",
+                "知識",
+                "支援があればできる",
+                "自立してできる",
+                "指導できる",
+            ]
+            .map(str::to_string),
+            targets: [target; 4],
+        }
+    }
+}
+
+impl Settings {
+    pub fn target(&self, band: Band) -> Level {
+        self.targets[band.index()]
+    }
+
+    pub fn level_name(&self, level: Level) -> &str {
+        &self.level_names[usize::from(level.number())]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_defaults_are_the_policy_scale_and_target_three() {
+        let s = Settings::default();
+        assert_eq!(s.level_name(Level::new(0).unwrap()), "未習得");
+        assert_eq!(s.level_name(Level::new(4).unwrap()), "指導できる");
+        assert!(Band::ALL.iter().all(|b| s.target(*b).number() == 3));
+    }
+}

@@ -1,0 +1,255 @@
+//! The skill map with its dated states, levels per employee, and the settings.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Record, date_from, date_to};
+use crate::domain::{Date, Level, LevelEntry, Settings, Skill, SkillSheet, SkillVersion, Source};
+use crate::store::codec::{self, CodecError};
+
+#[derive(Serialize, Deserialize)]
+struct SkillV1 {
+    key: String,
+    category: Option<String>,
+    name: String,
+    required: [bool; 4],
+    order: u32,
+    retired: bool,
+}
+
+/// Version 2 dates the skill's state and keeps the states before it.
+#[derive(Serialize, Deserialize)]
+struct SkillV2 {
+    key: String,
+    category: Option<String>,
+    name: String,
+    required: [bool; 4],
+    order: u32,
+    retired: bool,
+    since: u32,
+    earlier: Vec<(u32, String, [bool; 4], bool)>,
+}
+
+/// The day a version 1 skill is taken to have held from: the policy's map took effect
+/// with 令和8年度.
+fn first_map_day() -> Result<Date, CodecError> {
+    date_from(20260401)
+}
+
+impl Record for Skill {
+    const TABLE: &'static str = "skills";
+    const VERSION: u16 = 2;
+
+    fn key(&self) -> String {
+        self.key.clone()
+    }
+
+    fn to_bytes(&self) -> Result<Vec<u8>, CodecError> {
+        let v = SkillV2 {
+            key: self.key.clone(),
+            category: self.category.clone(),
+            name: self.name.clone(),
+            required: self.required,
+            order: self.order,
+            retired: self.retired,
+            since: date_to(self.since),
+            earlier: self
+                .earlier
+                .iter()
+                .map(|e| (date_to(e.from), e.name.clone(), e.required, e.retired))
+                .collect(),
+        };
+        codec::encode(Self::VERSION, &v)
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Result<Self, CodecError> {
+        let (version, payload) = codec::split(bytes)?;
+        match version {
+            1 => {
+                let v: SkillV1 = codec::decode(payload)?;
+                Ok(Skill {
+                    key: v.key,
+                    category: v.category,
+                    name: v.name,
+                    required: v.required,
+                    order: v.order,
+                    retired: v.retired,
+                    since: first_map_day()?,
+                    earlier: Vec::new(),
+                })
+            }
+            2 => {
+                let v: SkillV2 = codec::decode(payload)?;
+                let earlier = v
+                    .earlier
+                    .into_iter()
+                    .map(|(from, name, required, retired)| {
+                        Ok(SkillVersion {
+                            from: date_from(from)?,
+                            name,
+                            required,
+                            retired,
+                        })
+                    })
+                    .collect::<Result<_, CodecError>>()?;
+                Ok(Skill {
+                    key: v.key,
+                    category: v.category,
+                    name: v.name,
+                    required: v.required,
+                    order: v.order,
+                    retired: v.retired,
+                    since: date_from(v.since)?,
+                    earlier,
+                })
+            }
+            found => Err(CodecError::UnknownVersion {
+                found,
+                known: Self::VERSION,
+            }),
+        }
+    }
+}
+
+fn source_to(s: Source) -> u8 {
+    match s {
+        Source::SelfReport => 0,
+        Source::Supervisor => 1,
+        Source::Training => 2,
+    }
+}
+
+fn source_from(n: u8) -> Result<Source, CodecError> {
+    match n {
+        0 => Ok(Source::SelfReport),
+        1 => Ok(Source::Supervisor),
+        2 => Ok(Source::Training),
+        other => Err(CodecError::Corrupt(format!("level source {other}"))),
+    }
+}
+
+/// One level: the level, its day, its source and the assessor's place in the sheet's
+/// list of assessors (one or two people assess most of a person's skills).
+type LevelV1 = (u8, u32, u8, u16);
+
+/// An employee's levels, skill by skill. Fifty thousand people with a dozen skills
+/// each make a large table, so names are stored once per sheet.
+#[derive(Serialize, Deserialize)]
+struct SkillSheetV1 {
+    staff_no: String,
+    assessors: Vec<String>,
+    skills: Vec<(String, Vec<LevelV1>)>,
+}
+
+impl Record for SkillSheet {
+    const TABLE: &'static str = "skill_sheets";
+    const VERSION: u16 = 1;
+
+    fn key(&self) -> String {
+        self.staff_no.clone()
+    }
+
+    fn to_bytes(&self) -> Result<Vec<u8>, CodecError> {
+        let mut assessors: Vec<String> = Vec::new();
+        let mut skills = Vec::with_capacity(self.skills.len());
+        for (key, rows) in &self.skills {
+            let mut out = Vec::with_capacity(rows.len());
+            for r in rows {
+                let at = match assessors.iter().position(|a| *a == r.assessor) {
+                    Some(at) => at,
+                    None => {
+                        assessors.push(r.assessor.clone());
+                        assessors.len() - 1
+                    }
+                };
+                let at = u16::try_from(at)
+                    .map_err(|_| CodecError::Encode("more than 65,535 assessors".into()))?;
+                out.push((r.level.number(), date_to(r.from), source_to(r.source), at));
+            }
+            skills.push((key.clone(), out));
+        }
+        let v = SkillSheetV1 {
+            staff_no: self.staff_no.clone(),
+            assessors,
+            skills,
+        };
+        codec::encode(Self::VERSION, &v)
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Result<Self, CodecError> {
+        let (version, payload) = codec::split(bytes)?;
+        if version != Self::VERSION {
+            return Err(CodecError::UnknownVersion {
+                found: version,
+                known: Self::VERSION,
+            });
+        }
+        let v: SkillSheetV1 = codec::decode(payload)?;
+        let mut sheet = SkillSheet::new(&v.staff_no);
+        for (key, rows) in v.skills {
+            let mut out = Vec::with_capacity(rows.len());
+            for (level, from, source, at) in rows {
+                out.push(LevelEntry {
+                    level: Level::new(level)
+                        .ok_or_else(|| CodecError::Corrupt(format!("level {level}")))?,
+                    from: date_from(from)?,
+                    source: source_from(source)?,
+                    assessor: v
+                        .assessors
+                        .get(usize::from(at))
+                        .cloned()
+                        .ok_or_else(|| CodecError::Corrupt(format!("assessor {at}")))?,
+                });
+            }
+            if !out.windows(2).all(|w| w[0].from < w[1].from) {
+                return Err(CodecError::Corrupt(format!("{key}: levels out of order")));
+            }
+            sheet.skills.insert(key, out);
+        }
+        Ok(sheet)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct SettingsV1 {
+    level_names: [String; 5],
+    targets: [u8; 4],
+}
+
+/// The one settings record's key.
+pub const SETTINGS_KEY: &str = "organisation";
+
+impl Record for Settings {
+    const TABLE: &'static str = "settings";
+    const VERSION: u16 = 1;
+
+    fn key(&self) -> String {
+        SETTINGS_KEY.to_string()
+    }
+
+    fn to_bytes(&self) -> Result<Vec<u8>, CodecError> {
+        let v = SettingsV1 {
+            level_names: self.level_names.clone(),
+            targets: self.targets.map(|l| l.number()),
+        };
+        codec::encode(Self::VERSION, &v)
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Result<Self, CodecError> {
+        let (version, payload) = codec::split(bytes)?;
+        if version != Self::VERSION {
+            return Err(CodecError::UnknownVersion {
+                found: version,
+                known: Self::VERSION,
+            });
+        }
+        let v: SettingsV1 = codec::decode(payload)?;
+        let mut targets = [Level::ALL[0]; 4];
+        for (t, n) in targets.iter_mut().zip(v.targets) {
+            *t = Level::new(n).ok_or_else(|| CodecError::Corrupt(format!("target {n}")))?;
+        }
+        Ok(Settings {
+            level_names: v.level_names,
+            targets,
+        })
+    }
+}
