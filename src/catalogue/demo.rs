@@ -18,6 +18,10 @@ const TITLES: &str = include_str!("../../fixtures/demo/titles.tsv");
 /// The last 1 April the demo history reaches: the start of 令和8年度.
 pub const ANCHOR: (i32, u32, u32) = (2026, 4, 1);
 
+mod levels;
+
+pub use levels::sheets;
+
 /// The seed `kizuna demo` uses unless told otherwise.
 pub const DEFAULT_SEED: u64 = 0x6b69_7a75_6e61;
 

@@ -153,6 +153,7 @@ pub fn service_message(e: &ServiceError, lang: Lang) -> String {
             .map(|f| crate::i18n::employee_fault(f, lang))
             .collect::<Vec<_>>()
             .join("\n"),
+        ServiceError::Skill(f) => crate::i18n::skill_fault(f, lang),
         ServiceError::Organisation(o) => Msg::Organisation(&o.to_string()).text(lang),
         ServiceError::BackupExists(path) => Msg::BackupExists(path).text(lang),
         ServiceError::BadBackup { path, source } => Msg::BadBackup {

@@ -8,6 +8,7 @@ pub mod clock;
 pub mod date;
 pub mod employee;
 pub mod era;
+pub mod gap;
 pub mod kana;
 pub mod kpi;
 pub mod level;
@@ -25,6 +26,7 @@ pub use employee::{
     Assignment, AssignmentKind, CareerTrack, DigitalTier, Employee, EmploymentType, Leaving, Status,
 };
 pub use era::FiscalYear;
+pub use gap::{Gap, MapSkill, Share, Tally};
 pub use kpi::{CourseClass, DigitalDomain, KpiSeries, TierTarget};
 pub use level::{Dated, Level, LevelEntry, SkillSheet, Source};
 pub use org::{OrgTree, OrgUnit, UnitKind, UnitTag};

@@ -1,10 +1,11 @@
-//! What is wrong with a staff record, as a form shows it beside the field and an
-//! import lists it by line and column.
+//! What is wrong with a staff record or a skill level, as a form shows it beside the
+//! field and an import lists it by line and column.
 
 use super::Lang;
+use crate::domain::MapError;
 use crate::domain::employee::EmployeeError;
 use crate::domain::era::both_calendars;
-use crate::service::EmployeeFault;
+use crate::service::{EmployeeFault, SkillFault};
 
 pub fn employee_fault(f: &EmployeeFault, lang: Lang) -> String {
     match (f, lang) {
@@ -73,5 +74,45 @@ pub fn employee_rule(rule: &EmployeeError, lang: Lang) -> String {
             "状態「退職」と退職日はそろえて入力してください".into()
         }
         (EmployeeError::Leaving, Lang::En) => "status 退職 and a leaving date go together".into(),
+    }
+}
+
+pub fn skill_fault(f: &SkillFault, lang: Lang) -> String {
+    match (f, lang) {
+        (SkillFault::NoSuchEmployee(n), Lang::Ja) => format!("職員番号 {n} の職員はいません"),
+        (SkillFault::NoSuchEmployee(n), Lang::En) => format!("no employee {n}"),
+        (SkillFault::UnknownSkill(k), Lang::Ja) => {
+            format!("スキル「{k}」はその日のスキルマップにもデジタル領域にもありません")
+        }
+        (SkillFault::UnknownSkill(k), Lang::En) => {
+            format!("\"{k}\" is neither a skill of the map on that date nor a digital domain")
+        }
+        (SkillFault::Retired(k), Lang::Ja) => {
+            format!(
+                "スキル「{k}」は廃止されています (履歴は残りますが、新しい評価は記録できません)"
+            )
+        }
+        (SkillFault::Retired(k), Lang::En) => {
+            format!("skill \"{k}\" is retired: its history stays, new levels are not taken")
+        }
+        (SkillFault::UnknownCategory(c), Lang::Ja) => format!("カテゴリ「{c}」はありません"),
+        (SkillFault::UnknownCategory(c), Lang::En) => format!("no category \"{c}\""),
+        (SkillFault::Map(MapError::Backdated(d)), Lang::Ja) => format!(
+            "スキルマップの変更は最後の変更 ({}) より前の日付にできません",
+            both_calendars(*d)
+        ),
+        (SkillFault::Map(MapError::Backdated(d)), Lang::En) => {
+            format!("a change of the skill map cannot take effect before its last change ({d})")
+        }
+        (SkillFault::Map(MapError::Foundation), Lang::Ja) => {
+            "基盤スキルは全ての職層に必要です (○ を外せません)".to_string()
+        }
+        (SkillFault::Map(MapError::Foundation), Lang::En) => {
+            "a foundation skill is required of every band".to_string()
+        }
+        (SkillFault::Map(MapError::EmptyName), Lang::Ja) => {
+            "スキル名を入力してください".to_string()
+        }
+        (SkillFault::Map(MapError::EmptyName), Lang::En) => "the skill name is empty".to_string(),
     }
 }

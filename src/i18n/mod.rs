@@ -7,7 +7,7 @@ mod labels;
 mod messages;
 mod tui;
 
-pub use faults::{employee_fault, employee_rule};
+pub use faults::{employee_fault, employee_rule, skill_fault};
 pub use import::{
     IMPORT_HELP_JA, ImportTarget, csv_problem, export_done, export_refused, gaiji_table,
     ignored_columns, import_issue, import_progress, import_rejected, import_summary,

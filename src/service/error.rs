@@ -31,6 +31,8 @@ pub enum ServiceError {
     LastAdmin,
     #[error("the record is not accepted: {0:?}")]
     Employee(Vec<super::EmployeeFault>),
+    #[error("the skill change is not accepted: {0:?}")]
+    Skill(super::SkillFault),
     #[error("the organisation does not form a tree: {0}")]
     Organisation(#[from] crate::domain::org::OrgError),
     #[error("{}: a backup is never overwritten", .0.display())]

@@ -13,6 +13,8 @@ mod lookup;
 mod maintain;
 mod principal;
 mod setup;
+mod skill_reports;
+mod skills;
 mod staff;
 
 use std::collections::BTreeSet;
@@ -28,6 +30,8 @@ pub use lookup::Directory;
 pub use maintain::{BackupReport, RestoreReport, restore};
 pub use principal::{Principal, account_name};
 pub use setup::{DemoReport, create_demo, init};
+pub use skill_reports::{GapReport, Matrix, MatrixRow, Scope, SectionCount, TierReport};
+pub use skills::{MapEdit, MapView, PersonGaps, SkillFault};
 pub use staff::{EmployeeView, PostView, Stats};
 
 use crate::domain::{Account, Clock, Role, Timestamp};

@@ -124,6 +124,10 @@ pub fn create_demo(
         load_policy(w, &policy)?;
         data.units.iter().try_for_each(|u| w.put(u))?;
         data.staff.iter().try_for_each(|e| w.put(e))?;
+        let titles = crate::domain::TitleMap::new(policy.titles.clone());
+        demo::sheets(&data.staff, &policy.skills, &policy.domains, &titles, seed)
+            .iter()
+            .try_for_each(|s| w.put(s))?;
         w.put(&account(p, &Role::ALL, clock.as_ref()))?;
         w.set_meta(meta::DEMO, &seed.to_le_bytes())?;
         Ok(vec![p.account.clone()])

@@ -19,7 +19,7 @@ use redb::{Database, ReadOnlyDatabase, ReadableDatabase};
 pub use audit::{AuditEntry, Hash};
 pub use error::StoreError;
 pub use migrate::SCHEMA_VERSION;
-pub use records::{BandLabel, Record, brief_on};
+pub use records::{BandLabel, Record, SETTINGS_KEY, brief_on, levels_on};
 pub use txn::{Reader, Rows, Writer};
 
 /// Meta keys.

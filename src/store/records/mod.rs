@@ -6,7 +6,7 @@ mod catalogue;
 mod skills;
 mod staff;
 
-pub use skills::SETTINGS_KEY;
+pub use skills::{SETTINGS_KEY, levels_on};
 pub use staff::{BandLabel, brief_on};
 
 use super::codec::CodecError;

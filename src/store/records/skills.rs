@@ -209,6 +209,53 @@ impl Record for SkillSheet {
     }
 }
 
+/// [`SkillSheetV1`] read in place, for reports over everyone.
+#[derive(Deserialize)]
+struct SkillSheetRefV1<'a> {
+    _staff_no: &'a str,
+    #[serde(borrow)]
+    assessors: Vec<&'a str>,
+    #[serde(borrow)]
+    skills: Vec<(&'a str, Vec<LevelV1>)>,
+}
+
+/// Each skill's level on a date as a stored sheet holds it, without copying the sheet
+/// out; skills not yet assessed on the date are left out. Checks what
+/// [`SkillSheet::from_bytes`] checks.
+pub fn levels_on(bytes: &[u8], on: Date) -> Result<Vec<(&str, Level)>, CodecError> {
+    let (version, payload) = codec::split(bytes)?;
+    if version != SkillSheet::VERSION {
+        return Err(CodecError::UnknownVersion {
+            found: version,
+            known: SkillSheet::VERSION,
+        });
+    }
+    let v: SkillSheetRefV1<'_> = codec::decode_borrowed(payload)?;
+    let on = date_to(on);
+    let mut out = Vec::with_capacity(v.skills.len());
+    for (key, rows) in &v.skills {
+        let mut current = None;
+        let mut last = 0;
+        for &(level, from, source, at) in rows {
+            date_from(from)?;
+            source_from(source)?;
+            if from <= last || usize::from(at) >= v.assessors.len() {
+                return Err(CodecError::Corrupt(format!("{key}: levels out of order")));
+            }
+            last = from;
+            let level =
+                Level::new(level).ok_or_else(|| CodecError::Corrupt(format!("level {level}")))?;
+            if from <= on {
+                current = Some(level);
+            }
+        }
+        if let Some(level) = current {
+            out.push((*key, level));
+        }
+    }
+    Ok(out)
+}
+
 #[derive(Serialize, Deserialize)]
 struct SettingsV1 {
     level_names: [String; 5],

@@ -1,0 +1,294 @@
+//! The skill map, levels per employee, gaps and the settings they are measured by.
+
+use super::{Permission, Principal, Service, ServiceError};
+use crate::domain::gap::{self, MapSkill};
+use crate::domain::level::DIGITAL_PREFIX;
+use crate::domain::{
+    Band, Category, Date, DigitalDomain, Employee, Gap, Image, Level, LevelEntry, MapError,
+    Settings, Skill, SkillSheet, Source, TitleBand, TitleMap,
+};
+use crate::store::{Reader, Writer};
+
+/// Why a level or a change of the map was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SkillFault {
+    NoSuchEmployee(String),
+    /// Not a skill of the map on that date, nor a digital domain.
+    UnknownSkill(String),
+    /// Retired on that date: it keeps its history but takes no new levels.
+    Retired(String),
+    Map(MapError),
+    /// A category key the map does not have.
+    UnknownCategory(String),
+}
+
+impl From<SkillFault> for ServiceError {
+    fn from(f: SkillFault) -> ServiceError {
+        ServiceError::Skill(f)
+    }
+}
+
+/// The map as it stood on a date, and the catalogue around it.
+#[derive(Clone, Debug)]
+pub struct MapView {
+    pub on: Date,
+    pub images: Vec<Image>,
+    pub categories: Vec<Category>,
+    /// Skills in effect and not retired on the date, foundation skills last.
+    pub skills: Vec<MapSkill>,
+    pub digital: Vec<DigitalDomain>,
+}
+
+/// One change an admin makes to the map, in effect from a date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MapEdit {
+    /// Marks or unmarks ○ at a band.
+    Toggle {
+        skill: String,
+        band: Band,
+    },
+    Rename {
+        skill: String,
+        name: String,
+    },
+    /// A new skill under a category; no marks until they are toggled.
+    Add {
+        category: String,
+        name: String,
+    },
+    Retire {
+        skill: String,
+    },
+}
+
+pub(super) fn settings_in(r: &Reader) -> Result<Settings, ServiceError> {
+    Ok(r.get::<Settings>(crate::store::SETTINGS_KEY)?
+        .unwrap_or_default())
+}
+
+fn map_in(r: &Reader, on: Date) -> Result<MapView, ServiceError> {
+    let mut images = r.all::<Image>()?;
+    images.sort_by_key(|i| i.order);
+    let mut categories = r.all::<Category>()?;
+    categories.sort_by_key(|c| c.order);
+    let mut digital = r.all::<DigitalDomain>()?;
+    digital.sort_by_key(|d| d.order);
+    Ok(MapView {
+        on,
+        images,
+        categories,
+        skills: gap::map_on(&r.all::<Skill>()?, on),
+        digital,
+    })
+}
+
+/// Whether a sheet key names something that may take a new level on a date.
+fn check_skill(w: &Writer, key: &str, on: Date) -> Result<(), SkillFault> {
+    let unknown = || SkillFault::UnknownSkill(key.to_string());
+    if let Some(domain) = key.strip_prefix(DIGITAL_PREFIX) {
+        return match w.get::<DigitalDomain>(domain) {
+            Ok(Some(_)) => Ok(()),
+            _ => Err(unknown()),
+        };
+    }
+    let skill = match w.get::<Skill>(key) {
+        Ok(Some(s)) => s,
+        _ => return Err(unknown()),
+    };
+    match skill.on(on) {
+        None => Err(unknown()),
+        Some(state) if state.retired => Err(SkillFault::Retired(key.to_string())),
+        Some(_) => Ok(()),
+    }
+}
+
+/// A person's gaps on a date, with the band they were measured at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonGaps {
+    /// None when the person's title has no band: nothing is required of them.
+    pub band: Option<Band>,
+    pub gaps: Vec<Gap>,
+}
+
+impl Service {
+    pub fn settings(&self, p: &Principal) -> Result<Settings, ServiceError> {
+        settings_in(&self.read_as(p, Permission::CatalogueRead)?)
+    }
+
+    pub fn set_settings(&self, p: &Principal, s: &Settings) -> Result<(), ServiceError> {
+        self.write_as(p, Permission::CatalogueEdit, "settings.set", |w| {
+            w.put(s)?;
+            Ok(((), vec![crate::store::SETTINGS_KEY.to_string()]))
+        })
+    }
+
+    /// The skill map on a date.
+    pub fn skill_map(&self, p: &Principal, on: Date) -> Result<MapView, ServiceError> {
+        map_in(&self.read_as(p, Permission::CatalogueRead)?, on)
+    }
+
+    /// Every skill with its dated states, retired ones included, for editing.
+    pub fn skills(&self, p: &Principal) -> Result<Vec<Skill>, ServiceError> {
+        let mut all = self.read_as(p, Permission::CatalogueRead)?.all::<Skill>()?;
+        all.sort_by_key(|s| (s.is_foundation(), s.order));
+        Ok(all)
+    }
+
+    /// Changes the map from today; the state it replaces is kept. Returns the skill.
+    pub fn edit_map(&self, p: &Principal, edit: &MapEdit) -> Result<Skill, ServiceError> {
+        let today = self.clock.today();
+        self.write_as(p, Permission::CatalogueEdit, "skill_map.edit", |w| {
+            let skill = match edit {
+                MapEdit::Add { category, name } => add_skill(w, category, name, today)?,
+                MapEdit::Toggle { skill, band } => change(w, skill, today, |s| {
+                    let mut required = s.required;
+                    required[band.index()] = !required[band.index()];
+                    (s.name.clone(), required, s.retired)
+                })?,
+                MapEdit::Rename { skill, name } => {
+                    change(w, skill, today, |s| (name.clone(), s.required, s.retired))?
+                }
+                MapEdit::Retire { skill } => {
+                    change(w, skill, today, |s| (s.name.clone(), s.required, true))?
+                }
+            };
+            w.put(&skill)?;
+            Ok((skill.clone(), vec![skill.key.clone()]))
+        })
+    }
+
+    /// A person's levels, every skill with its history; empty for someone never
+    /// assessed.
+    pub fn sheet(&self, p: &Principal, staff_no: &str) -> Result<SkillSheet, ServiceError> {
+        let r = self.read_as(p, Permission::StaffRead)?;
+        if r.get::<Employee>(staff_no)?.is_none() {
+            return Err(SkillFault::NoSuchEmployee(staff_no.to_string()).into());
+        }
+        Ok(r.get::<SkillSheet>(staff_no)?
+            .unwrap_or_else(|| SkillSheet::new(staff_no)))
+    }
+
+    /// Records a level from a date, assessed by the caller. Returns the skill's rows
+    /// as they were, which [`Service::restore_levels`] puts back (undo).
+    pub fn set_level(
+        &self,
+        p: &Principal,
+        staff_no: &str,
+        skill: &str,
+        level: Level,
+        from: Date,
+        source: Source,
+    ) -> Result<Vec<LevelEntry>, ServiceError> {
+        self.write_as(p, Permission::StaffWrite, "skill.level", |w| {
+            if w.get::<Employee>(staff_no)?.is_none() {
+                return Err(SkillFault::NoSuchEmployee(staff_no.to_string()).into());
+            }
+            check_skill(w, skill, from)?;
+            let mut sheet = w
+                .get::<SkillSheet>(staff_no)?
+                .unwrap_or_else(|| SkillSheet::new(staff_no));
+            let before = sheet.skills.get(skill).cloned().unwrap_or_default();
+            sheet.set(
+                skill,
+                LevelEntry {
+                    level,
+                    from,
+                    source,
+                    assessor: p.account.clone(),
+                },
+            );
+            w.put(&sheet)?;
+            Ok((before, vec![staff_no.to_string(), skill.to_string()]))
+        })
+    }
+
+    /// Puts one skill's rows of a person back as they were before a change.
+    pub fn restore_levels(
+        &self,
+        p: &Principal,
+        staff_no: &str,
+        skill: &str,
+        rows: Vec<LevelEntry>,
+    ) -> Result<(), ServiceError> {
+        self.write_as(p, Permission::StaffWrite, "skill.restore", |w| {
+            let mut sheet = w
+                .get::<SkillSheet>(staff_no)?
+                .ok_or_else(|| SkillFault::NoSuchEmployee(staff_no.to_string()))?;
+            sheet.restore(skill, rows);
+            w.put(&sheet)?;
+            Ok(((), vec![staff_no.to_string(), skill.to_string()]))
+        })
+    }
+
+    /// A person's gaps at their band on a date.
+    pub fn gaps(
+        &self,
+        p: &Principal,
+        staff_no: &str,
+        on: Date,
+    ) -> Result<PersonGaps, ServiceError> {
+        let r = self.read_as(p, Permission::StaffRead)?;
+        let e = r
+            .get::<Employee>(staff_no)?
+            .ok_or_else(|| SkillFault::NoSuchEmployee(staff_no.to_string()))?;
+        let titles = TitleMap::new(r.all::<TitleBand>()?);
+        let band = e.assignment_on(on).and_then(|a| titles.band_of(&a.title));
+        let Some(band) = band else {
+            return Ok(PersonGaps {
+                band: None,
+                gaps: Vec::new(),
+            });
+        };
+        let sheet = r
+            .get::<SkillSheet>(staff_no)?
+            .unwrap_or_else(|| SkillSheet::new(staff_no));
+        let map = gap::map_on(&r.all::<Skill>()?, on);
+        let settings = settings_in(&r)?;
+        Ok(PersonGaps {
+            band: Some(band),
+            gaps: gap::gaps(&map, band, &sheet, on, &settings),
+        })
+    }
+}
+
+fn change(
+    w: &Writer,
+    key: &str,
+    today: Date,
+    next: impl FnOnce(&Skill) -> (String, [bool; 4], bool),
+) -> Result<Skill, ServiceError> {
+    let mut skill = w
+        .get::<Skill>(key)?
+        .ok_or_else(|| SkillFault::UnknownSkill(key.to_string()))?;
+    let (name, required, retired) = next(&skill);
+    skill
+        .change(today, &name, required, retired)
+        .map_err(SkillFault::Map)?;
+    Ok(skill)
+}
+
+fn add_skill(w: &Writer, category: &str, name: &str, today: Date) -> Result<Skill, ServiceError> {
+    if w.get::<Category>(category)?.is_none() {
+        return Err(SkillFault::UnknownCategory(category.to_string()).into());
+    }
+    if name.trim().is_empty() {
+        return Err(SkillFault::Map(MapError::EmptyName).into());
+    }
+    let all = w.all::<Skill>()?;
+    let order = all.iter().map(|s| s.order + 1).max().unwrap_or(0);
+    // A key no skill has had: added skills are numbered.
+    let key = (1..)
+        .map(|n| format!("skill-{n}"))
+        .find(|k| all.iter().all(|s| s.key != *k))
+        .unwrap_or_else(|| format!("skill-{order}"));
+    Ok(Skill {
+        key,
+        category: Some(category.to_string()),
+        name: name.trim().to_string(),
+        required: [false; 4],
+        order,
+        retired: false,
+        since: today,
+        earlier: Vec::new(),
+    })
+}
