@@ -5,6 +5,7 @@ mod faults;
 mod import;
 mod labels;
 mod messages;
+mod skills;
 mod tui;
 
 pub use faults::{employee_fault, employee_rule, skill_fault};

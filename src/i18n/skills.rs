@@ -1,0 +1,1 @@
+//! Messages of the skill commands and the skill import.
