@@ -7,8 +7,10 @@ use super::audit::{self, Hash};
 use super::records::Record;
 use super::tables::{self, Visitor};
 use super::{Reader, StoreError};
+use crate::domain::level::DIGITAL_PREFIX;
 use crate::domain::{
-    Account, Approach, Category, Employee, Image, Initiative, OrgTree, OrgUnit, Skill, TitleBand,
+    Account, Approach, Category, DigitalDomain, Employee, Image, Initiative, OrgTree, OrgUnit,
+    Skill, SkillSheet, TitleBand,
 };
 
 /// What is wrong with one record.
@@ -110,6 +112,7 @@ pub fn check(reader: &Reader) -> Result<Report, StoreError> {
     let mut report = decode.report;
     let employees = decodable::<Employee>(reader)?;
     references(reader, &employees, &mut report)?;
+    sheets(reader, &employees, &mut report)?;
     index(reader, &employees, &mut report)?;
     chain(reader, &mut report)?;
     if let Err(StoreError::Record { key, source, .. }) = reader.plan_period() {
@@ -198,6 +201,43 @@ fn references(reader: &Reader, employees: &[Employee], r: &mut Report) -> Result
                 &i.id,
                 Fault::Dangling(Approach::TABLE, i.approach.to_string()),
             );
+        }
+    }
+    Ok(())
+}
+
+/// Every sheet belongs to an employee, and every level to a skill of the map or a
+/// digital domain.
+fn sheets(reader: &Reader, employees: &[Employee], r: &mut Report) -> Result<(), StoreError> {
+    let staff: BTreeSet<&str> = employees.iter().map(|e| e.staff_no.as_str()).collect();
+    let skills: BTreeSet<String> = decodable::<Skill>(reader)?
+        .into_iter()
+        .map(|s| s.key)
+        .collect();
+    let domains: BTreeSet<String> = decodable::<DigitalDomain>(reader)?
+        .into_iter()
+        .map(|d| d.key)
+        .collect();
+    for sheet in decodable::<SkillSheet>(reader)? {
+        if !staff.contains(sheet.staff_no.as_str()) {
+            r.problem(
+                SkillSheet::TABLE,
+                &sheet.staff_no,
+                Fault::Dangling(Employee::TABLE, sheet.staff_no.clone()),
+            );
+        }
+        for key in sheet.skills.keys() {
+            let known = match key.strip_prefix(DIGITAL_PREFIX) {
+                Some(domain) => domains.contains(domain),
+                None => skills.contains(key),
+            };
+            if !known {
+                r.problem(
+                    SkillSheet::TABLE,
+                    &sheet.staff_no,
+                    Fault::Dangling(Skill::TABLE, key.clone()),
+                );
+            }
         }
     }
     Ok(())
