@@ -134,15 +134,32 @@ impl Tally {
         settings: &Settings,
         level_of: impl Fn(&str) -> Option<Level>,
     ) {
+        let levels: Vec<Option<Level>> = self.skills.iter().map(|s| level_of(&s.key)).collect();
+        self.add_levels(band, settings, &levels);
+    }
+
+    /// Counts one person at a band from their levels in the map's order (see
+    /// [`Tally::position`]), for reports over thousands of people.
+    pub fn add_levels(&mut self, band: Band, settings: &Settings, levels: &[Option<Level>]) {
         let target = settings.target(band);
         for (i, s) in self.skills.iter().enumerate() {
             if s.required_at(band) {
                 self.required[i] += 1;
-                if level_of(&s.key).is_some_and(|l| l >= target) {
+                if levels
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|l| l >= target)
+                {
                     self.meeting[i] += 1;
                 }
             }
         }
+    }
+
+    /// Where a skill key stands in the map's order.
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.skills.iter().position(|s| s.key == key)
     }
 
     /// Adds another tally of the same map.

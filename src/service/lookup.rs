@@ -34,7 +34,7 @@ fn brief_at(rows: &Rows, i: usize, on: Date) -> Result<Option<Brief<'_>>, StoreE
 /// for, and it halves on two cores. (A keystroke's scan of keys already made stays on
 /// one thread: it is short, and splitting it makes it wait for a busy core.) Without a
 /// second thread the halves run one after the other.
-fn in_halves<T: Send>(
+pub(super) fn in_halves<T: Send>(
     rows: &Rows,
     work: impl Fn(Range<usize>) -> Result<T, StoreError> + Sync,
 ) -> Result<(T, T), ServiceError> {

@@ -1,8 +1,9 @@
 //! Reports over many people: the skill matrix of a section, the share meeting each
 //! skill's target, and the digital talent counts against the policy's targets.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use super::lookup::in_halves;
 use super::skills::settings_in;
 use super::{Permission, Principal, Service, ServiceError};
 use crate::domain::gap::{self, MapSkill};
@@ -179,11 +180,6 @@ fn people<'r>(
     Ok(out)
 }
 
-/// The sheets' rows by staff number: both tables are keyed by it.
-fn sheet_index(sheets: &Rows) -> BTreeMap<&str, usize> {
-    (0..sheets.len()).map(|i| (sheets.key(i), i)).collect()
-}
-
 fn scope_unit_exists(org: &OrgTree, scope: &Scope) -> Result<(), ServiceError> {
     match &scope.unit {
         Some(code) if org.get(code).is_none() => Err(ServiceError::NotFound {
@@ -267,28 +263,53 @@ impl Service {
         let map = gap::map_on(&r.all::<Skill>()?, on);
         let staff = r.rows::<Employee>()?;
         let sheets = r.rows::<SkillSheet>()?;
-        let by_staff = sheet_index(&sheets);
-        let mut tally = Tally::new(&map);
-        let mut people_counted = 0;
-        for (_, b, band) in people(&staff, scope, &org, &titles, on)? {
-            let Some(band) = band else { continue };
-            people_counted += 1;
-            let levels = match by_staff.get(b.staff_no) {
-                Some(&i) => match sheets.value(i) {
-                    Some(bytes) => levels_on(bytes, on).map_err(|e| record_err(&sheets, i, e))?,
-                    None => Vec::new(),
-                },
-                None => Vec::new(),
-            };
-            tally.add(band, &settings, |key| {
-                levels.iter().find(|(k, _)| *k == key).map(|(_, l)| *l)
-            });
-        }
+        let units = scope.unit.as_deref().map(|u| org.subtree(u));
+        let positions: HashMap<&str, usize> = map
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.key.as_str(), i))
+            .collect();
+        // Both tables are keyed by staff number, so each half walks the sheets beside
+        // the staff instead of looking each person up.
+        let (mut tally, rest) = in_halves(&staff, |range| {
+            let mut tally = Tally::new(&map);
+            let mut people = 0u32;
+            let mut levels = vec![None; map.len()];
+            let mut j = sheets.seek(staff.key_bytes(range.start));
+            for i in range {
+                let Some(bytes) = staff.value(i) else { break };
+                let b = brief_on(bytes, on).map_err(|e| record_err(&staff, i, e))?;
+                let band = b.post.and_then(|p| titles.band_of(p.title));
+                let Some(band) = band.filter(|_| in_scope(scope, units.as_ref(), &b, band)) else {
+                    continue;
+                };
+                people += 1;
+                levels.fill(None);
+                let key = staff.key_bytes(i);
+                while j < sheets.len() && sheets.key_bytes(j) < key {
+                    j += 1;
+                }
+                if sheets.key_bytes(j) == key
+                    && let Some(bytes) = sheets.value(j)
+                {
+                    for (skill, level) in
+                        levels_on(bytes, on).map_err(|e| record_err(&sheets, j, e))?
+                    {
+                        if let Some(&at) = positions.get(skill) {
+                            levels[at] = Some(level);
+                        }
+                    }
+                }
+                tally.add_levels(band, &settings, &levels);
+            }
+            Ok((tally, people))
+        })?;
+        tally.0.merge(&rest.0);
         Ok(GapReport {
             on,
             scope: scope.clone(),
-            people: people_counted,
-            shares: tally.worst_first(),
+            people: tally.1 + rest.1,
+            shares: tally.0.worst_first(),
         })
     }
 

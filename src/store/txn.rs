@@ -103,6 +103,32 @@ impl Rows {
         Some(&self.buf[key_end..end])
     }
 
+    /// The key of row `i` as bytes, in the table's order; empty past the end.
+    pub fn key_bytes(&self, i: usize) -> &[u8] {
+        let start = match i.checked_sub(1) {
+            Some(before) => self.ends.get(before).map_or(0, |e| e.1),
+            None => 0,
+        };
+        match self.ends.get(i) {
+            Some(&(key_end, _)) => &self.buf[start..key_end],
+            None => &[],
+        }
+    }
+
+    /// The first row whose key is not below `key`.
+    pub fn seek(&self, key: &[u8]) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.key_bytes(mid) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
     /// The key of row `i`, or "" past the end.
     pub fn key(&self, i: usize) -> &str {
         let start = match i.checked_sub(1) {
