@@ -68,6 +68,13 @@ fn schema_one_database_opens_and_every_record_reads() {
     let overtime = r.get::<KpiSeries>("overtime-hours").unwrap().unwrap();
     assert_eq!(overtime.values[&FiscalYear::reiwa(6)], 90_644);
 
+    // Schema 2 came after: no levels yet, skills in effect since the policy's map.
+    assert!(r.all::<SkillSheet>().unwrap().is_empty());
+    assert!(r.all::<Settings>().unwrap().is_empty());
+    let coaching = r.get::<Skill>("coaching").unwrap().unwrap();
+    assert_eq!(coaching.since, Date::new(2026, 4, 1).unwrap());
+    assert!(coaching.earlier.is_empty());
+
     let report = check::check(&r).unwrap();
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     assert_eq!(report.audit_entries, 5);
