@@ -111,12 +111,22 @@ pub enum Command {
     },
     /// Number of records per kind
     Stats,
-    /// Import organisation units, titles or employees from a CSV file
+    /// The skill map, skill gaps and the skill matrix
+    Skills {
+        #[command(subcommand)]
+        what: super::skills::SkillsCommand,
+    },
+    /// Digital talent against the policy's targets
+    Digital {
+        #[command(subcommand)]
+        what: super::skills::DigitalCommand,
+    },
+    /// Import organisation units, titles, employees or skill levels from a CSV file
     Import {
         #[command(subcommand)]
         what: super::import::ImportCommand,
     },
-    /// Export employees to a CSV file
+    /// Export employees or skill levels to a CSV file
     Export {
         #[command(subcommand)]
         what: super::import::ExportCommand,

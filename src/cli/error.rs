@@ -143,6 +143,7 @@ pub fn service_message(e: &ServiceError, lang: Lang) -> String {
             permission: permission.code(),
         }
         .text(lang),
+        ServiceError::NotFound { kind: "unit", id } => crate::i18n::unknown_unit(id, lang),
         ServiceError::NotFound { kind, id } => Msg::NotFound { kind, id }.text(lang),
         ServiceError::AccountExists(a) => Msg::AccountExists(a).text(lang),
         ServiceError::AccountName(a) => Msg::AccountName(a).text(lang),

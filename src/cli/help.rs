@@ -91,6 +91,13 @@ const JA: &[(&str, &str)] = &[
     ("completions shell", "bash, zsh, fish, elvish, powershell"),
 ];
 
+/// Every Japanese entry: this table, then those of the import and skill commands.
+fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    JA.iter()
+        .chain(crate::i18n::IMPORT_HELP_JA)
+        .chain(crate::i18n::SKILLS_HELP_JA)
+}
+
 fn localize_args(mut cmd: Command, prefix: &str) -> Command {
     let ids: Vec<String> = cmd
         .get_arguments()
@@ -111,11 +118,7 @@ fn localize_args(mut cmd: Command, prefix: &str) -> Command {
         } else {
             format!("{prefix} {name}")
         };
-        if let Some((_, text)) = JA
-            .iter()
-            .chain(crate::i18n::IMPORT_HELP_JA)
-            .find(|(k, _)| *k == key)
-        {
+        if let Some((_, text)) = entries().find(|(k, _)| *k == key) {
             cmd = cmd.mut_arg(id, |a| a.help(*text));
         }
     }
@@ -123,11 +126,7 @@ fn localize_args(mut cmd: Command, prefix: &str) -> Command {
 }
 
 fn localize(mut cmd: Command, prefix: &str) -> Command {
-    if let Some((_, text)) = JA
-        .iter()
-        .chain(crate::i18n::IMPORT_HELP_JA)
-        .find(|(k, _)| *k == prefix)
-    {
+    if let Some((_, text)) = entries().find(|(k, _)| *k == prefix) {
         cmd = cmd.about(*text);
     }
     cmd = localize_args(cmd, prefix)
@@ -200,7 +199,7 @@ mod tests {
         // Each key names a real subcommand or argument: a renamed one would leave
         // English help behind silently.
         let cmd = crate::cli::args::Cli::command();
-        for (key, _) in JA.iter().filter(|(k, _)| !k.is_empty()) {
+        for (key, _) in entries().filter(|(k, _)| !k.is_empty()) {
             let mut words: Vec<&str> = key.split(' ').collect();
             let last = words.pop().unwrap_or_default();
             let mut c = &cmd;
@@ -214,5 +213,42 @@ mod tests {
                 });
             assert!(found, "{key}");
         }
+    }
+
+    #[test]
+    fn every_skill_command_and_argument_speaks_japanese() {
+        let cmd = crate::cli::args::Cli::command();
+        let mut missing = Vec::new();
+        let mut visit = |path: String, c: &Command| {
+            if !entries().any(|(k, _)| *k == path) {
+                missing.push(path.clone());
+            }
+            for a in c.get_arguments().filter(|a| !a.is_global_set()) {
+                let id = a.get_id().as_str();
+                let name = if a.is_positional() {
+                    id.to_string()
+                } else {
+                    format!("--{}", id.replace('_', "-"))
+                };
+                let key = format!("{path} {name}");
+                if !entries().any(|(k, _)| *k == key) {
+                    missing.push(key);
+                }
+            }
+        };
+        for top in ["skills", "digital"] {
+            let c = cmd.find_subcommand(top).unwrap();
+            visit(top.to_string(), c);
+            for sub in c.get_subcommands() {
+                visit(format!("{top} {}", sub.get_name()), sub);
+            }
+        }
+        for path in ["import skills", "export skills"] {
+            let mut words = path.split(' ');
+            let top = cmd.find_subcommand(words.next().unwrap()).unwrap();
+            let sub = top.find_subcommand(words.next().unwrap()).unwrap();
+            visit(path.to_string(), sub);
+        }
+        assert!(missing.is_empty(), "no Japanese help for {missing:?}");
     }
 }

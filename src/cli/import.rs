@@ -1,6 +1,7 @@
-//! `kizuna import orgs|titles|employees FILE` and `kizuna export employees`: CSV files
-//! in and out through the service, problems listed by line and column on stderr, a
-//! progress counter while a long file is read when stderr is a terminal.
+//! `kizuna import orgs|titles|employees|skills FILE` and `kizuna export
+//! employees|skills`: CSV files in and out through the service, problems listed by line
+//! and column on stderr, a progress counter while a long file is read when stderr is a
+//! terminal.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -12,7 +13,7 @@ use crate::domain::Date;
 use crate::i18n::{self, ImportTarget, Lang};
 use crate::io::csv::{Encoding, Gaiji, OutEncoding};
 use crate::service::{
-    CsvError, EmployeeImport, ImportIssue, ImportSummary, Principal, Service, Stage,
+    CsvError, EmployeeImport, ImportIssue, ImportSummary, Principal, Service, SkillImport, Stage,
 };
 use crate::store::StoreError;
 
@@ -39,7 +40,7 @@ pub enum ExportEncoding {
     Cp932,
 }
 
-fn date_arg(text: &str) -> Result<Date, String> {
+pub(super) fn date_arg(text: &str) -> Result<Date, String> {
     Date::parse(text).map_err(|e| e.to_string())
 }
 
@@ -84,12 +85,37 @@ pub enum ImportCommand {
         #[arg(long, value_name = "FILE")]
         gaiji: Option<PathBuf>,
     },
+    /// Skill levels: staff number, skill, level 0-4, date, source, assessor; a level on
+    /// the day of a stored one of the same skill corrects it, another day adds to the
+    /// history
+    Skills {
+        /// The CSV file
+        file: PathBuf,
+        /// Character encoding of the file
+        #[arg(long, value_enum, default_value_t = InEncoding::Auto)]
+        encoding: InEncoding,
+        /// Check everything, write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// Employees with the post they hold today, under Japanese headers
     Employees {
+        /// Output file (default: standard output)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Character encoding of the file
+        #[arg(long, value_enum, default_value_t = ExportEncoding::Utf8)]
+        encoding: ExportEncoding,
+        /// Start a UTF-8 file with a byte-order mark (for spreadsheet programs)
+        #[arg(long)]
+        bom: bool,
+    },
+    /// Every skill level with its date, source and assessor, in the import's columns
+    Skills {
         /// Output file (default: standard output)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -123,7 +149,7 @@ fn encoding(e: InEncoding) -> Encoding {
 }
 
 /// Lines on stderr; a closed stderr is not worth failing over.
-fn tell(lines: impl IntoIterator<Item = String>) {
+pub(super) fn tell(lines: impl IntoIterator<Item = String>) {
     let mut err = std::io::stderr().lock();
     for line in lines {
         let _ = writeln!(err, "{line}");
@@ -146,12 +172,20 @@ fn finish(
     target: ImportTarget,
     lang: Lang,
 ) -> Result<u8, CliError> {
+    finish_with(result, lang, |s| i18n::import_summary(s, target, lang))
+}
+
+fn finish_with(
+    result: Result<ImportSummary, CsvError>,
+    lang: Lang,
+    summary_text: impl Fn(&ImportSummary) -> String,
+) -> Result<u8, CliError> {
     match result {
         Ok(summary) => {
             if !summary.ignored.is_empty() {
                 tell([i18n::ignored_columns(&summary.ignored, lang)]);
             }
-            super::say(i18n::import_summary(&summary, target, lang))?;
+            super::say(summary_text(&summary))?;
             Ok(0)
         }
         Err(CsvError::Rejected(issues)) => Ok(list_issues(
@@ -250,6 +284,22 @@ pub fn run_import(
             counter.clear();
             finish(result, ImportTarget::Employees, lang)
         }
+        ImportCommand::Skills {
+            file,
+            encoding: e,
+            dry_run,
+        } => {
+            let bytes = read(file)?;
+            let opts = SkillImport {
+                encoding: encoding(*e),
+                dry_run: *dry_run,
+            };
+            let mut counter = Counter::new(lang);
+            let result =
+                service.import_skills(p, &bytes, &opts, &mut |s, d, t| counter.show(s, d, t));
+            counter.clear();
+            finish_with(result, lang, |s| i18n::skill_import_summary(s, lang))
+        }
     }
 }
 
@@ -277,17 +327,26 @@ pub fn run_export(
     cmd: &ExportCommand,
     lang: Lang,
 ) -> Result<u8, CliError> {
-    let ExportCommand::Employees {
+    let (ExportCommand::Employees {
         output,
         encoding,
         bom,
-    } = cmd;
+    }
+    | ExportCommand::Skills {
+        output,
+        encoding,
+        bom,
+    }) = cmd;
     let out = match (encoding, bom) {
         (ExportEncoding::Cp932, _) => OutEncoding::Cp932,
         (ExportEncoding::Utf8, true) => OutEncoding::Utf8Bom,
         (ExportEncoding::Utf8, false) => OutEncoding::Utf8,
     };
-    let (bytes, staff) = match service.export_employees(p, out) {
+    let exported = match cmd {
+        ExportCommand::Employees { .. } => service.export_employees(p, out),
+        ExportCommand::Skills { .. } => service.export_skills(p, out),
+    };
+    let (bytes, count) = match exported {
         Ok(x) => x,
         Err(CsvError::Rejected(issues)) => {
             return Ok(list_issues(
@@ -303,10 +362,14 @@ pub fn run_export(
         OutEncoding::Utf8Bom => "UTF-8 (BOM)",
         OutEncoding::Utf8 => "UTF-8",
     };
+    let done = |path: Option<&Path>| match cmd {
+        ExportCommand::Employees { .. } => i18n::export_done(count, path, label, lang),
+        ExportCommand::Skills { .. } => i18n::skill_export_done(count, path, label, lang),
+    };
     match output {
         Some(path) => {
             write_private(path, &bytes)?;
-            super::say(i18n::export_done(staff, Some(path), label, lang))?;
+            super::say(done(Some(path)))?;
         }
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -316,7 +379,7 @@ pub fn run_export(
                 }
                 _ => {}
             }
-            tell([i18n::export_done(staff, None, label, lang)]);
+            tell([done(None)]);
         }
     }
     Ok(0)

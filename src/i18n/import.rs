@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::Lang;
 use crate::domain::era::both_calendars;
-use crate::domain::{CareerTrack, Date, DigitalTier, EmploymentType, Status};
+use crate::domain::{CareerTrack, Date, DigitalTier, EmploymentType, Source, Status};
 use crate::io::csv::{Expected, Problem};
 use crate::service::{ImportIssue, ImportSummary, Issue, Stage};
 
@@ -70,6 +70,9 @@ fn choices(e: Expected, lang: Lang) -> String {
             .pick("デジタル/基幹/空欄", "digital, core or empty")
             .into(),
         Expected::Band => lang.pick("1〜4", "1 to 4").into(),
+        Expected::Level => lang.pick("0〜4", "0 to 4").into(),
+        Expected::Source if ja => list(&Source::ALL, Source::ja),
+        Expected::Source => list(&Source::ALL, Source::code),
     }
 }
 
@@ -182,6 +185,9 @@ pub fn csv_problem(p: &Problem, lang: Lang) -> String {
             "\"{from}\" ({}) would come back from CP932 as \"{to}\"",
             code_point(*from)
         ),
+        P::UnknownStaff(_)
+        | P::UnknownSkill(_)
+        | P::RetiredSkill { .. } => super::skills::level_problem(p, lang),
     }
 }
 
@@ -295,7 +301,10 @@ pub fn export_refused(problems: usize, lang: Lang) -> String {
 
 /// Japanese help of `import` and `export`, keyed as the CLI's help table is.
 pub const IMPORT_HELP_JA: &[(&str, &str)] = &[
-    ("import", "CSV ファイルから取り込む: 組織、職名、職員"),
+    (
+        "import",
+        "CSV ファイルから取り込む: 組織、職名、職員、スキルレベル",
+    ),
     (
         "import orgs",
         "組織を取り込む (所属コード、名称、上位コード、区分 部/課/係、開始日、終了日)",
@@ -325,7 +334,7 @@ pub const IMPORT_HELP_JA: &[(&str, &str)] = &[
         "import employees --gaiji",
         "外字表 (UTF-8、1行に「E000<タブ>置き換える文字」)",
     ),
-    ("export", "CSV ファイルに書き出す"),
+    ("export", "CSV ファイルに書き出す: 職員、スキルレベル"),
     (
         "export employees",
         "職員を書き出す (今日の所属と職名、日本語の見出し)",

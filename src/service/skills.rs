@@ -82,8 +82,10 @@ fn map_in(r: &Reader, on: Date) -> Result<MapView, ServiceError> {
     })
 }
 
-/// Whether a sheet key names something that may take a new level on a date.
-fn check_skill(w: &Writer, key: &str, on: Date) -> Result<(), SkillFault> {
+/// Whether a sheet key names something that may take a new level: a digital domain,
+/// or a skill of the map that is not retired. The level's own date does not matter: a
+/// level assessed before a skill entered the map is still a fact about the person.
+fn check_skill(w: &Writer, key: &str) -> Result<(), SkillFault> {
     let unknown = || SkillFault::UnknownSkill(key.to_string());
     if let Some(domain) = key.strip_prefix(DIGITAL_PREFIX) {
         return match w.get::<DigitalDomain>(domain) {
@@ -95,11 +97,10 @@ fn check_skill(w: &Writer, key: &str, on: Date) -> Result<(), SkillFault> {
         Ok(Some(s)) => s,
         _ => return Err(unknown()),
     };
-    match skill.on(on) {
-        None => Err(unknown()),
-        Some(state) if state.retired => Err(SkillFault::Retired(key.to_string())),
-        Some(_) => Ok(()),
+    if skill.retired {
+        return Err(SkillFault::Retired(key.to_string()));
     }
+    Ok(())
 }
 
 /// A person's gaps on a date, with the band they were measured at.
@@ -183,7 +184,7 @@ impl Service {
             if w.get::<Employee>(staff_no)?.is_none() {
                 return Err(SkillFault::NoSuchEmployee(staff_no.to_string()).into());
             }
-            check_skill(w, skill, from)?;
+            check_skill(w, skill)?;
             let mut sheet = w
                 .get::<SkillSheet>(staff_no)?
                 .unwrap_or_else(|| SkillSheet::new(staff_no));

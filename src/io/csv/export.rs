@@ -86,8 +86,18 @@ pub fn write_employees(
     on: Date,
     encoding: OutEncoding,
 ) -> Result<Vec<u8>, Vec<Located>> {
-    let header = export_header();
     let rows: Vec<Vec<String>> = staff.iter().map(|e| cells(e, on)).collect();
+    write_table(&export_header(), &rows, encoding)
+}
+
+/// A header and rows as file bytes: CRLF for CP932 (what Windows programs expect), LF
+/// otherwise. For CP932, every cell it cannot carry unchanged is listed by its line
+/// (the header is line 1) and column, and nothing is returned.
+pub(super) fn write_table(
+    header: &[&str],
+    rows: &[Vec<String>],
+    encoding: OutEncoding,
+) -> Result<Vec<u8>, Vec<Located>> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(match encoding {
             OutEncoding::Cp932 => csv::Terminator::CRLF,
@@ -95,8 +105,8 @@ pub fn write_employees(
         })
         .from_writer(Vec::with_capacity(rows.len() * 160));
     let problem = |e: csv::Error| vec![Located::new(0, None, Problem::Csv(e.to_string()))];
-    writer.write_record(&header).map_err(problem)?;
-    for row in &rows {
+    writer.write_record(header).map_err(problem)?;
+    for row in rows {
         writer.write_record(row).map_err(problem)?;
     }
     let utf8 = writer
@@ -117,7 +127,7 @@ pub fn write_employees(
             }
             let mut issues = Vec::new();
             for (i, row) in rows.iter().enumerate() {
-                for (cell, name) in row.iter().zip(&header) {
+                for (cell, name) in row.iter().zip(header) {
                     for p in cp932_problems(cell) {
                         issues.push(Located::new(i as u64 + 2, Some(name), p));
                     }

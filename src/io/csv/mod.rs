@@ -1,4 +1,4 @@
-//! CSV files in and out: employees, organisation units and titles. Decoding (UTF-8 with
+//! CSV files in and out: employees, organisation units, titles and skill levels. Decoding (UTF-8 with
 //! or without BOM, CP932), header mapping in Japanese or English, 外字 (private-use
 //! characters) found and mapped, and every problem tied to a line and a column, so a
 //! file is either taken whole or refused with the full list of what to fix.
@@ -8,6 +8,7 @@ mod employees;
 mod export;
 mod orgs;
 mod sheet;
+mod skills;
 
 pub use decode::{Detected, Encoding, Gaiji, decode};
 pub use employees::{EMPLOYEE_COLUMNS, EmployeeField, EmployeeFile, EmployeeRow, read_employees};
@@ -16,6 +17,10 @@ pub use orgs::{
     OrgField, OrgFile, OrgRow, TitleField, TitleFile, TitleRow, read_orgs, read_titles, unit_kind,
 };
 pub use sheet::{ColumnSpec, Sheet};
+pub use skills::{
+    LevelLine, SKILL_COLUMNS, SkillField, SkillFile, SkillRow, read_skills, skill_export_header,
+    write_skill_levels,
+};
 
 use crate::domain::{Date, UnitKind};
 
@@ -92,6 +97,15 @@ pub enum Problem {
         from: char,
         to: String,
     },
+    /// No employee has this staff number.
+    UnknownStaff(String),
+    /// The text names no skill (by key or name) and no digital domain.
+    UnknownSkill(String),
+    /// The skill is retired (on `date`): it takes no new levels.
+    RetiredSkill {
+        skill: String,
+        date: Date,
+    },
 }
 
 /// The set a value should have come from.
@@ -105,6 +119,10 @@ pub enum Expected {
     UnitKind,
     UnitTag,
     Band,
+    /// A skill level, 0-4.
+    Level,
+    /// Where a level came from: 本人申告, 上司評価, 研修修了.
+    Source,
 }
 
 /// A problem with its place: a line of the file (1 is the header; 0 is the file as a
