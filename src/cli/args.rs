@@ -116,6 +116,11 @@ pub enum Command {
         #[command(subcommand)]
         what: super::skills::SkillsCommand,
     },
+    /// The organisation's settings: level names and the target level per band
+    Settings {
+        #[command(subcommand)]
+        what: super::settings::SettingsCommand,
+    },
     /// Digital talent against the policy's targets
     Digital {
         #[command(subcommand)]

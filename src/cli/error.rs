@@ -27,6 +27,8 @@ pub enum CliError {
     Json(#[from] serde_json::Error),
     #[error("unknown value {0}")]
     BadTerm(String),
+    #[error("{value:?} is not a valid {arg}")]
+    BadValue { value: String, arg: &'static str },
     #[error("not a terminal")]
     NotATerminal,
     #[error("terminal: {0}")]
@@ -64,6 +66,7 @@ impl CliError {
             }
             .text(lang),
             CliError::Terminal(d) => Msg::Terminal(d).text(lang),
+            CliError::BadValue { value, arg } => Msg::UsageBadValue { value, arg }.text(lang),
         }
     }
 }

@@ -96,6 +96,7 @@ fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
     JA.iter()
         .chain(crate::i18n::IMPORT_HELP_JA)
         .chain(crate::i18n::SKILLS_HELP_JA)
+        .chain(crate::i18n::SETTINGS_HELP_JA)
 }
 
 fn localize_args(mut cmd: Command, prefix: &str) -> Command {

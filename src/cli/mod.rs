@@ -7,6 +7,7 @@ mod help;
 pub mod import;
 pub mod paths;
 mod show;
+mod settings;
 mod skills;
 
 use std::ffi::OsString;
@@ -265,6 +266,7 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
         }
         Command::Stats => stats(&open(&cli, ctx)?, p, lang)?,
         Command::Skills { what } => skills::run_skills(&open(&cli, ctx)?, p, what, lang)?,
+        Command::Settings { what } => settings::run(&open(&cli, ctx)?, p, what, lang)?,
         Command::Digital { what } => skills::run_digital(&open(&cli, ctx)?, p, what, lang)?,
         Command::Import { what } => return import::run_import(&open(&cli, ctx)?, p, what, lang),
         Command::Export { what } => return import::run_export(&open(&cli, ctx)?, p, what, lang),

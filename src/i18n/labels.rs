@@ -22,6 +22,8 @@ pub fn table_label(table: &str, lang: Lang) -> &str {
         "digital_tiers" => ("デジタル人材区分", "digital tiers"),
         "digital_domains" => ("デジタルスキル領域", "digital skill domains"),
         "course_classes" => ("研修区分", "course classes"),
+        "skill_sheets" => ("スキルレベル (職員ごと)", "skill levels (per employee)"),
+        "settings" => ("設定", "settings"),
         "assignments" => ("配置履歴", "assignments"),
         "idx_unit_history" => ("配置索引", "assignment index"),
         "audit" => ("監査ログ", "audit log"),
@@ -50,6 +52,7 @@ pub fn kind_label(kind: &str, lang: Lang) -> &str {
         "employee" => ("職員", "employee"),
         "account" => ("アカウント", "account"),
         "initiative" => ("取組", "initiative"),
+        "unit" => ("組織", "organisation unit"),
         other => (other, other),
     };
     lang.pick(ja, en)

@@ -323,3 +323,35 @@ pub const SKILLS_HELP_JA: &[(&str, &str)] = &[
         "UTF-8 の先頭に BOM を付ける (表計算ソフト向け)",
     ),
 ];
+
+/// The header of `kizuna settings show`.
+pub fn settings_heading(lang: Lang) -> &'static str {
+    lang.pick("項目\t値\n", "key\tvalue\n")
+}
+
+pub fn settings_saved(lang: Lang) -> String {
+    lang.pick("設定を保存しました。\n", "Settings saved.\n")
+        .to_string()
+}
+
+/// Japanese help of `kizuna settings`.
+pub const SETTINGS_HELP_JA: &[(&str, &str)] = &[
+    (
+        "settings",
+        "データベースに保存する組織の設定: レベルの名前と職層ごとの目標レベル",
+    ),
+    ("settings show", "レベルの名前 (0-4) と職層ごとの目標レベル"),
+    ("settings show --format", "出力形式"),
+    ("settings level-name", "レベルの名前を変える (admin)"),
+    ("settings level-name level", "レベル (0-4)"),
+    ("settings level-name name", "新しい名前"),
+    (
+        "settings target",
+        "職層の必要スキルが目指すレベルを決める (admin)",
+    ),
+    (
+        "settings target band",
+        "職層: 1 (主任・主事) から 4 (部長・課長)",
+    ),
+    ("settings target level", "目標レベル (0-4)"),
+];

@@ -1,0 +1,87 @@
+//! `kizuna settings`: the organisation's settings kept in the database (the level
+//! scale's names, the target level per band), shown to anyone, changed by admins.
+
+use clap::Subcommand;
+use serde_json::json;
+
+use super::args::TableFormat;
+use super::{CliError, emit};
+use crate::domain::{Band, Level};
+use crate::i18n::{Lang, settings_heading, settings_saved};
+use crate::service::{Principal, Service};
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// The level names (0-4) and the target level of each band
+    Show {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = TableFormat::Tsv)]
+        format: TableFormat,
+    },
+    /// Rename a step of the level scale (admin)
+    LevelName {
+        /// The level, 0-4
+        #[arg(value_parser = clap::value_parser!(u8).range(0..=4))]
+        level: u8,
+        /// Its new name
+        name: String,
+    },
+    /// Set the level a band's required skills aim at (admin)
+    Target {
+        /// The band, 1 (主任・主事) to 4 (部長・課長)
+        #[arg(value_parser = clap::value_parser!(u8).range(1..=4))]
+        band: u8,
+        /// The target level, 0-4
+        #[arg(value_parser = clap::value_parser!(u8).range(0..=4))]
+        level: u8,
+    },
+}
+
+pub fn run(
+    service: &Service,
+    p: &Principal,
+    cmd: &SettingsCommand,
+    lang: Lang,
+) -> Result<(), CliError> {
+    let mut s = service.settings(p)?;
+    match cmd {
+        SettingsCommand::Show { format } => emit(&match format {
+            TableFormat::Tsv => {
+                let mut out = settings_heading(lang).to_string();
+                for level in Level::ALL {
+                    out.push_str(&format!("level.{level}\t{}\n", s.level_name(level)));
+                }
+                for band in Band::ALL {
+                    out.push_str(&format!("target.{band}\t{}\n", s.target(band)));
+                }
+                out
+            }
+            TableFormat::Json => {
+                let value = json!({
+                    "level_names": s.level_names,
+                    "targets": Band::ALL.map(|b| json!({"band": b.number(), "level": s.target(b).number()})),
+                });
+                serde_json::to_string_pretty(&value)? + "\n"
+            }
+        }),
+        SettingsCommand::LevelName { level, name } => {
+            let bad = |value: String, arg| CliError::BadValue { value, arg };
+            let level = Level::new(*level).ok_or_else(|| bad(level.to_string(), "LEVEL"))?;
+            let name = name.trim();
+            if name.is_empty() {
+                return Err(bad(name.to_string(), "NAME"));
+            }
+            s.level_names[usize::from(level.number())] = name.to_string();
+            service.set_settings(p, &s)?;
+            emit(&settings_saved(lang))
+        }
+        SettingsCommand::Target { band, level } => {
+            let bad = |value: String, arg| CliError::BadValue { value, arg };
+            let band = Band::new(*band).ok_or_else(|| bad(band.to_string(), "BAND"))?;
+            let level = Level::new(*level).ok_or_else(|| bad(level.to_string(), "LEVEL"))?;
+            s.targets[band.index()] = level;
+            service.set_settings(p, &s)?;
+            emit(&settings_saved(lang))
+        }
+    }
+}
