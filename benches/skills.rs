@@ -22,8 +22,14 @@ fn today() -> Date {
 fn service(dir: &tempfile::TempDir, staff: usize) -> Service {
     let path: PathBuf = dir.path().join(format!("demo-{staff}.redb"));
     let clock = Arc::new(FixedClock::at_noon(today()));
-    service::create_demo(&path, &Principal::current(), clock.clone(), staff, demo::DEFAULT_SEED)
-        .unwrap();
+    service::create_demo(
+        &path,
+        &Principal::current(),
+        clock.clone(),
+        staff,
+        demo::DEFAULT_SEED,
+    )
+    .unwrap();
     Service::open(&path, clock).unwrap()
 }
 

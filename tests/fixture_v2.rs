@@ -58,7 +58,11 @@ fn schema_two_database_opens_and_every_record_reads() {
     assert_eq!(
         earlier,
         [
-            (d(2026, 4, 1), "部下育成・コーチング", [false, true, true, true]),
+            (
+                d(2026, 4, 1),
+                "部下育成・コーチング",
+                [false, true, true, true]
+            ),
             (d(2026, 11, 24), "部下育成・コーチング", [true; 4]),
         ]
     );
@@ -80,11 +84,30 @@ fn schema_two_database_opens_and_every_record_reads() {
     let coaching_rows = sheet.history("coaching");
     let last = coaching_rows.last().unwrap().entry;
     assert_eq!(
-        (last.level.number(), last.from, last.source, last.assessor.as_str()),
+        (
+            last.level.number(),
+            last.from,
+            last.source,
+            last.assessor.as_str()
+        ),
         (2, d(2026, 11, 25), Source::Supervisor, "root")
     );
-    assert_eq!(sheet.level_on("dx:mind", d(2026, 11, 25)).unwrap().level.number(), 3);
-    assert_eq!(sheet.level_on("skill-1", d(2026, 11, 25)).unwrap().level.number(), 1);
+    assert_eq!(
+        sheet
+            .level_on("dx:mind", d(2026, 11, 25))
+            .unwrap()
+            .level
+            .number(),
+        3
+    );
+    assert_eq!(
+        sheet
+            .level_on("skill-1", d(2026, 11, 25))
+            .unwrap()
+            .level
+            .number(),
+        1
+    );
     assert!(sheet.skills.values().all(|rows| !rows.is_empty()));
     assert!(SkillSheet::TABLE == "skill_sheets");
 

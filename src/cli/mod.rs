@@ -6,8 +6,8 @@ mod error;
 mod help;
 pub mod import;
 pub mod paths;
-mod show;
 mod settings;
+mod show;
 mod skills;
 
 use std::ffi::OsString;

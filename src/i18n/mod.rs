@@ -16,9 +16,9 @@ pub use import::{
 pub use labels::{fault, field, kind_label, role_label, table_label};
 pub use messages::Msg;
 pub use skills::{
-    SETTINGS_HELP_JA, SKILLS_HELP_JA, SkillWord, band_heading, map_note, matrix_note, person_gaps_note, share_note,
-    settings_heading, settings_saved, skill_export_done, skill_import_summary, skill_word, target_year_heading, targets_note,
-    unknown_unit,
+    SETTINGS_HELP_JA, SKILLS_HELP_JA, SkillWord, band_heading, map_note, matrix_note,
+    person_gaps_note, settings_heading, settings_saved, share_note, skill_export_done,
+    skill_import_summary, skill_word, target_year_heading, targets_note, unknown_unit,
 };
 pub use tui::tui;
 

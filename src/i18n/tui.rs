@@ -86,7 +86,160 @@ pub fn tui(key: &str, lang: Lang) -> &str {
             "スキルの不足 (職層の目標に対して)",
             "Skill gaps at their band",
         ),
-        "card.gaps_none" => ("スキル評価はまだありません", "No skill assessments yet"),
+        "card.gaps_unread" => (
+            "スキルの不足を読み込めませんでした",
+            "Skill gaps could not be read",
+        ),
+        "card.gaps_no_band" => (
+            "職層のない職名のため対象外です",
+            "No band for this title: nothing required",
+        ),
+        "card.gaps_band" => ("スキルの不足 (職層{})", "Skill gaps (band {})"),
+        "card.gaps_target" => (
+            "スキルの不足 (職層{}・目標{})",
+            "Skill gaps (band {}, target {})",
+        ),
+        "card.gaps_met" => (
+            "必須スキルはすべて目標に達しています",
+            "Every required skill is at target",
+        ),
+        "card.gaps_more" => ("+{} 件 ({} で全体)", "+{} more ({} for all)"),
+        "card.gaps_unassessed" => (
+            "- は未評価 (0 として数えます)",
+            "- means not assessed (counts as 0)",
+        ),
+        "key.card_gaps" => ("スキルの不足", "all skill gaps"),
+        "key.view_map" => ("スキルマップ", "skill map"),
+        "key.view_matrix" => ("スキルマトリクス", "skill matrix"),
+        "key.view_gaps" => ("ギャップ (達成率の低い順)", "gaps (worst first)"),
+        "key.view_tiers" => ("デジタル人材", "digital tiers"),
+        "key.prompt_ok" => ("決定", "OK"),
+        "key.prompt_cancel" => ("やめる", "cancel"),
+        "key.level" => ("レベル入力", "set level"),
+        "key.level_out" => ("レベルではありません (0〜4)", "not a level (0-4)"),
+        "key.undo" => ("取り消し", "undo"),
+        "key.source" => ("評価の種類", "source"),
+        "key.cell_left" => ("左のスキルへ", "skill to the left"),
+        "key.cell_right" => ("右のスキルへ", "skill to the right"),
+        "key.row_start" => ("行の先頭へ", "first skill"),
+        "key.row_end" => ("行の末尾へ", "last column"),
+        "key.choose_unit" => ("所属を選ぶ", "choose unit"),
+        "key.toggle_mark" => ("○の切替", "toggle ○"),
+        "key.rename_skill" => ("名前の変更", "rename"),
+        "key.add_skill" => ("スキルの追加", "add skill"),
+        "key.retire_skill" => ("廃止", "retire"),
+        "key.band_left" => ("左の職層へ", "band to the left"),
+        "key.band_right" => ("右の職層へ", "band to the right"),
+        "key.gap_column" => ("マトリクスで見る", "show in matrix"),
+        "key.whole_city" => ("市全体／所属", "city / unit"),
+        "key.scroll_up" => ("上へ", "scroll up"),
+        "key.scroll_down" => ("下へ", "scroll down"),
+        "skills.view.map" => ("マップ", "Map"),
+        "skills.view.matrix" => ("マトリクス", "Matrix"),
+        "skills.view.gaps" => ("ギャップ", "Gaps"),
+        "skills.view.tiers" => ("デジタル人材", "Digital tiers"),
+        "scope.city" => ("市全体", "Whole city"),
+        "source.supervisor" => ("上司評価", "supervisor"),
+        "source.self" => ("本人申告", "self-report"),
+        "source.training" => ("研修修了", "training"),
+        "prompt.unit" => ("所属", "Unit"),
+        "prompt.rename" => ("スキル名の変更", "Rename skill"),
+        "prompt.add" => ("スキルの追加", "Add a skill"),
+        "prompt.unit_hint" => (
+            "所属コードか名称 (例: 0102, 職員課)。空欄で市全体",
+            "A unit code or name (e.g. 0102, 職員課); empty for the whole city",
+        ),
+        "prompt.name_hint" => (
+            "今日から有効です (それまでの名前は履歴に残ります)",
+            "From today (the earlier name stays in the history)",
+        ),
+        "prompt.keys" => ("Enter: 決定  Esc: やめる", "Enter: OK  Esc: cancel"),
+        "prompt.name_empty" => ("名前を入力してください", "Please type a name"),
+        "prompt.unit_none" => ("「{}」に当たる所属はありません", "No unit matches \"{}\""),
+        "prompt.unit_many" => (
+            "{} の所属が当たります: {} … コードで指定してください",
+            "{} units match: {} … please give the code",
+        ),
+        "matrix.no_unit" => (
+            "所属が選ばれていません。{} で所属を選びます。",
+            "No unit chosen. Press {} to choose one.",
+        ),
+        "matrix.nobody" => ("該当する職員はいません", "Nobody in this unit"),
+        "matrix.staff" => ("職員", "Staff"),
+        "matrix.foundation" => ("基盤: ", "Foundation: "),
+        "matrix.digital" => ("デジタル: ", "Digital: "),
+        "matrix.unassessed" => ("未評価", "not assessed"),
+        "matrix.required_target" => ("(必須・目標{})", "(required, target {})"),
+        "matrix.not_required" => ("(この職層では必須外)", "(not required at this band)"),
+        "matrix.source" => ("評価", "Source"),
+        "matrix.legend_short" => ("必須で目標未満", "below target"),
+        "matrix.legend_none" => ("未評価", "not assessed"),
+        "matrix.nothing_to_undo" => ("取り消す入力はありません", "Nothing to undo"),
+        "matrix.level_range" => (
+            "レベルは 0〜4 です (画面の切替は F1〜F7)",
+            "Levels are 0-4 (F1-F7 switch panes)",
+        ),
+        "matrix.undone" => ("取り消しました", "Undone"),
+        "map.empty" => ("スキルマップがありません", "No skill map"),
+        "map.category" => ("カテゴリ", "Category"),
+        "map.skill" => ("スキル", "Skill"),
+        "map.foundation" => (
+            "基盤スキル (全ての職層で必須)",
+            "Foundation skills (required of every band)",
+        ),
+        "map.foundation_short" => ("基盤スキル", "foundation skill"),
+        "map.required_here" => ("特に必要", "particularly required"),
+        "map.not_required_here" => ("推奨", "recommended"),
+        "map.legend" => (
+            "{}: その職層で特に必要  基盤スキルは全職層で必須  変更は今日から有効 (管理者)",
+            "{}: particularly required at the band  foundation: every band  changes from today (admins)",
+        ),
+        "map.add_foundation" => (
+            "基盤スキルの行では追加できません。カテゴリのスキルの行で追加してください",
+            "Add from a skill of a category, not a foundation skill",
+        ),
+        "map.changed" => ("スキルマップを変更しました", "Skill map changed"),
+        "map.retired" => ("廃止しました", "Retired"),
+        "gaps.empty" => ("ギャップはまだ読み込まれていません", "No gap report yet"),
+        "gaps.summary" => (
+            "対象: 職層のある在職者 {}人。必須とされる人のうち目標に達した割合、低い順",
+            "{} people with a band. Share of those required who are at target, lowest first",
+        ),
+        "gaps.col_skill" => ("スキル", "Skill"),
+        "gaps.col_meeting" => ("達成/対象", "met/required"),
+        "gaps.col_share" => ("割合", "share"),
+        "gaps.col_bar" => ("", ""),
+        "gaps.col_level" => ("現在", "now"),
+        "gaps.col_target" => ("目標", "target"),
+        "gaps.col_short" => ("不足", "short"),
+        "gaps.none" => (
+            "必須とされる人がいません",
+            "Nobody is required to have a skill",
+        ),
+        "gaps.legend" => (
+            "目標は職層ごとの設定。50% 未満は警告の色",
+            "Targets are set per band. Below 50% shows as a warning",
+        ),
+        "tiers.empty" => ("デジタル人材の集計はまだありません", "No tier report yet"),
+        "tiers.col_tier" => ("区分", "Tier"),
+        "tiers.col_now" => ("現在", "now"),
+        "tiers.col_target" => ("{}年度目標", "FY{} target"),
+        "tiers.col_short" => ("不足", "short"),
+        "tiers.col_long" => ("長期目標", "long-term"),
+        "tiers.architects_in_systems" => (
+            "  うちデジタル・基幹系システム所管課: {}人",
+            "  of them in the digital and core-system sections: {}",
+        ),
+        "tiers.below" => (
+            "リーダーが{}人未満の所属: {} / {}",
+            "Sections with fewer than {} leaders: {} of {}",
+        ),
+        "tiers.leaders" => ("リーダー {}人", "{} leaders"),
+        "tiers.more" => ("{}-{} / {}", "{}-{} of {}"),
+        "confirm.retire" => (
+            "スキル「{}」を今日で廃止しますか? (評価の履歴は残ります)",
+            "Retire the skill \"{}\" from today? (its history stays)",
+        ),
         "card.trainings" => ("最近の研修", "Recent training"),
         "card.trainings_none" => ("研修の記録はまだありません", "No training records yet"),
         "card.posts" => ("最近の配置", "Recent posts"),
@@ -132,4 +285,51 @@ pub fn tui(key: &str, lang: Lang) -> &str {
         other => (other, other),
     };
     lang.pick(ja, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Every `"area.word"` literal of the screens' code has words in both languages,
+    /// so no screen ever shows a bare key.
+    #[test]
+    fn every_key_the_screens_name_has_words() {
+        let mut files = Vec::new();
+        rust_files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui"),
+            &mut files,
+        );
+        let mut missing = Vec::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for literal in text.split('"').skip(1).step_by(2) {
+                let key_like = literal.contains('.')
+                    && literal
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_lowercase())
+                    && literal
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._".contains(c));
+                if key_like
+                    && (tui(literal, Lang::Ja) == literal || tui(literal, Lang::En) == literal)
+                {
+                    missing.push(format!("{}: {literal}", file.display()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no words for:\n{}", missing.join("\n"));
+    }
 }

@@ -2,6 +2,7 @@
 //! look at key codes.
 
 use super::app::Pane;
+use super::panes::skills::View;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -35,9 +36,10 @@ pub enum Action {
     Backspace,
     /// Delete the character under the cursor.
     Delete,
-    /// Move the cursor within the field.
+    /// Move the cursor left or right: within a text field, or across a grid.
     Left,
     Right,
+    /// The start or the end: of a text field, or of a grid's row.
     Home,
     End,
     /// Clear the field.
@@ -61,9 +63,34 @@ pub enum Action {
     ToggleContinuous,
     /// Show a list of the card whole.
     ShowHistory,
+    /// Show the person's skill gaps, all of them.
+    ShowGaps,
+    /// Show a view of the skills pane: the map, the matrix, the gaps or the tiers.
+    SkillView(View),
+    /// Record this level (0-4) in the focused matrix cell and move to the next cell.
+    Level(u8),
+    /// Take back the last level recorded.
+    Undo,
+    /// The next source new levels are recorded with (上司評価, 本人申告, 研修修了).
+    CycleSource,
+    /// Choose the unit the matrix and the gap report cover.
+    ChooseUnit,
+    /// Gap report: the whole city, or back to the chosen unit.
+    WholeCity,
+    /// Skill map: mark or unmark ○ at the focused band.
+    ToggleMark,
+    /// Skill map: rename the focused skill.
+    RenameSkill,
+    /// Skill map: add a skill under the focused skill's category.
+    AddSkill,
+    /// Skill map: retire the focused skill (its history stays).
+    RetireSkill,
     /// Answer a question.
     Yes,
     No,
+    /// The terminal has a new size (columns, rows). Not a key: the runtime sends it so
+    /// scrolling can keep the cursor in view.
+    Resize(u16, u16),
 }
 
 impl Action {

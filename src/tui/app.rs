@@ -2,6 +2,7 @@
 //! the status line says. Drawing reads it; only `update` changes it.
 
 use super::keymap::{Context, Layer};
+use super::panes::skills::{SkillsState, View};
 use super::panes::staff::{Focus, StaffState};
 use crate::i18n::Lang;
 
@@ -59,6 +60,8 @@ pub enum Confirm {
     Quit,
     /// Close a form unsaved.
     Discard,
+    /// Retire the skill the skills pane holds as pending.
+    Retire,
 }
 
 /// How things look, from the command line, the config file and the environment.
@@ -93,6 +96,10 @@ pub struct App {
     pub status: StatusInfo,
     pub pane: Pane,
     pub staff: StaffState,
+    pub skills: SkillsState,
+    /// The terminal's size as the runtime last saw it (columns, rows): scrolling keeps
+    /// a cursor in view with it. Drawing still fits whatever area it is given.
+    pub size: (u16, u16),
     /// The help overlay, with the layer it describes.
     pub help: Option<Layer>,
     pub help_scroll: u16,
@@ -103,11 +110,14 @@ pub struct App {
 
 impl App {
     pub fn new(look: Look, status: StatusInfo, staff: StaffState) -> App {
+        let today = staff.org.today;
         App {
             look,
             status,
             pane: Pane::Staff,
             staff,
+            skills: SkillsState::new(today),
+            size: (80, 24),
             help: None,
             help_scroll: 0,
             confirm: None,
@@ -134,8 +144,20 @@ impl App {
                 Focus::Form | Focus::Filter => Layer::Form,
                 Focus::Search => Layer::Search,
                 Focus::Results => Layer::List,
-                Focus::Card | Focus::History => Layer::Card,
+                Focus::Card | Focus::History | Focus::Gaps => Layer::Card,
             },
+            Pane::Skills => {
+                let s = &self.skills;
+                if s.prompt.is_some() {
+                    return Layer::Prompt;
+                }
+                match s.view {
+                    View::Map => Layer::Map,
+                    View::Matrix => Layer::Grid,
+                    View::Gaps => Layer::Gaps,
+                    View::Tiers => Layer::Tiers,
+                }
+            }
             _ => Layer::Global,
         }
     }
@@ -148,6 +170,11 @@ impl App {
                 (_, Some(f)) => f.current().is_empty(),
                 _ => true,
             },
+            Layer::Prompt => self
+                .skills
+                .prompt
+                .as_ref()
+                .is_none_or(|p| p.input.is_empty()),
             _ => false,
         };
         Context { field_empty }

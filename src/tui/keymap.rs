@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::app::Pane;
+use super::panes::skills::View;
 
 /// Where keys go, from the most to the least specific.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,12 +20,45 @@ pub enum Layer {
     Form,
     /// The staff search field.
     Search,
+    /// A one-line question in the skills pane (a unit, a skill's name).
+    Prompt,
+    /// The skill matrix: it owns the digit keys, which record levels there.
+    Grid,
     /// The search results list.
     List,
-    /// The interview card and its whole history.
+    /// The interview card, its whole history and its whole list of gaps.
     Card,
+    /// The skill map.
+    Map,
+    /// The worst-first gap report.
+    Gaps,
+    /// The digital tier report.
+    Tiers,
     /// Nothing focused (a placeholder pane).
     Global,
+}
+
+impl Layer {
+    /// Every layer, for tests and for checking the tables.
+    pub const ALL: [Layer; 12] = [
+        Layer::Confirm,
+        Layer::Help,
+        Layer::Form,
+        Layer::Search,
+        Layer::Prompt,
+        Layer::Grid,
+        Layer::List,
+        Layer::Card,
+        Layer::Map,
+        Layer::Gaps,
+        Layer::Tiers,
+        Layer::Global,
+    ];
+
+    /// A text field has the focus: printable keys type themselves.
+    pub fn is_text(self) -> bool {
+        matches!(self, Layer::Form | Layer::Search | Layer::Prompt)
+    }
 }
 
 /// A key with its modifiers.
@@ -75,6 +109,8 @@ use KeyCode as K;
 
 const UP: &[Key] = &[key(K::Up), ch('k')];
 const DOWN: &[Key] = &[key(K::Down), ch('j')];
+const LEFT: &[Key] = &[key(K::Left), ch('h')];
+const RIGHT: &[Key] = &[key(K::Right), ch('l')];
 
 /// Everywhere but in a question.
 const ALWAYS: &[Binding] = &[
@@ -93,8 +129,8 @@ const ALWAYS: &[Binding] = &[
     bind(&[ctrl('c')], A::Quit, "key.quit", false),
 ];
 
-/// Where the focused layer does not use digits, Tab, q and ?.
-const OUTSIDE_TEXT: &[Binding] = &[
+/// Where the focused layer does not use digits.
+const DIGIT_PANES: &[Binding] = &[
     bind(&[ch('1')], A::Pane(Pane::Staff), "key.pane1", false),
     bind(&[ch('2')], A::Pane(Pane::Skills), "key.pane2", false),
     bind(&[ch('3')], A::Pane(Pane::Training), "key.pane3", false),
@@ -102,6 +138,10 @@ const OUTSIDE_TEXT: &[Binding] = &[
     bind(&[ch('5')], A::Pane(Pane::Roadmap), "key.pane5", false),
     bind(&[ch('6')], A::Pane(Pane::Dashboard), "key.pane6", false),
     bind(&[ch('7')], A::Pane(Pane::Admin), "key.pane7", false),
+];
+
+/// Outside text fields: Tab, q and ?.
+const OUTSIDE_TEXT: &[Binding] = &[
     bind(&[key(K::Tab)], A::NextPane, "key.next_pane", false),
     bind(&[key(K::BackTab)], A::PrevPane, "key.prev_pane", false),
     bind(&[ch('?')], A::Help, "key.help", true),
@@ -182,9 +222,94 @@ const CARD: &[Binding] = &[
     bind(DOWN, A::Down, "key.next_person", false),
     bind(&[ch('e')], A::EditEmployee, "key.edit", true),
     bind(&[ch('h')], A::ShowHistory, "key.history", true),
+    bind(&[ch('g')], A::ShowGaps, "key.card_gaps", true),
     bind(&[ch('/')], A::FocusSearch, "key.search", true),
     bind(&[key(K::Esc)], A::Back, "key.back", true),
     bind(&[ch('n')], A::NewEmployee, "key.new", false),
+];
+
+/// The views of the skills pane; their keys show on the pane's own tab line.
+const SKILL_VIEWS: &[Binding] = &[
+    bind(&[ch('m')], A::SkillView(View::Map), "key.view_map", false),
+    bind(
+        &[ch('x')],
+        A::SkillView(View::Matrix),
+        "key.view_matrix",
+        false,
+    ),
+    bind(&[ch('g')], A::SkillView(View::Gaps), "key.view_gaps", false),
+    bind(
+        &[ch('t')],
+        A::SkillView(View::Tiers),
+        "key.view_tiers",
+        false,
+    ),
+];
+
+const PROMPT: &[Binding] = &[
+    bind(&[key(K::Enter)], A::Submit, "key.prompt_ok", true),
+    bind(&[key(K::Esc)], A::Back, "key.prompt_cancel", true),
+];
+
+/// The matrix. Digits record levels here, so panes are reached with F1-F7.
+const GRID: &[Binding] = &[
+    bind(&[ch('0')], A::Level(0), "key.level", true),
+    bind(&[ch('1')], A::Level(1), "key.level", true),
+    bind(&[ch('2')], A::Level(2), "key.level", true),
+    bind(&[ch('3')], A::Level(3), "key.level", true),
+    bind(&[ch('4')], A::Level(4), "key.level", true),
+    bind(&[ch('5')], A::Level(5), "key.level_out", false),
+    bind(&[ch('6')], A::Level(6), "key.level_out", false),
+    bind(&[ch('7')], A::Level(7), "key.level_out", false),
+    bind(&[ch('8')], A::Level(8), "key.level_out", false),
+    bind(&[ch('9')], A::Level(9), "key.level_out", false),
+    bind(&[ch('u')], A::Undo, "key.undo", true),
+    bind(&[ch('s')], A::CycleSource, "key.source", true),
+    bind(&[key(K::Enter)], A::Open, "key.open_card", true),
+    bind(UP, A::Up, "key.up", false),
+    bind(DOWN, A::Down, "key.down", false),
+    bind(LEFT, A::Left, "key.cell_left", false),
+    bind(RIGHT, A::Right, "key.cell_right", false),
+    bind(&[key(K::Home)], A::Home, "key.row_start", false),
+    bind(&[key(K::End)], A::End, "key.row_end", false),
+    bind(&[key(K::PageUp)], A::PageUp, "key.page_up", false),
+    bind(&[key(K::PageDown)], A::PageDown, "key.page_down", false),
+    bind(&[ch('c')], A::ChooseUnit, "key.choose_unit", false),
+];
+
+const MAP: &[Binding] = &[
+    bind(
+        &[ch(' '), key(K::Enter)],
+        A::ToggleMark,
+        "key.toggle_mark",
+        true,
+    ),
+    bind(&[ch('r')], A::RenameSkill, "key.rename_skill", true),
+    bind(&[ch('a')], A::AddSkill, "key.add_skill", true),
+    bind(&[ch('D')], A::RetireSkill, "key.retire_skill", true),
+    bind(UP, A::Up, "key.up", false),
+    bind(DOWN, A::Down, "key.down", false),
+    bind(LEFT, A::Left, "key.band_left", false),
+    bind(RIGHT, A::Right, "key.band_right", false),
+    bind(&[key(K::PageUp)], A::PageUp, "key.page_up", false),
+    bind(&[key(K::PageDown)], A::PageDown, "key.page_down", false),
+];
+
+const GAPS: &[Binding] = &[
+    bind(&[key(K::Enter)], A::Open, "key.gap_column", true),
+    bind(&[ch('a')], A::WholeCity, "key.whole_city", true),
+    bind(&[ch('c')], A::ChooseUnit, "key.choose_unit", true),
+    bind(UP, A::Up, "key.up", false),
+    bind(DOWN, A::Down, "key.down", false),
+    bind(&[key(K::PageUp)], A::PageUp, "key.page_up", false),
+    bind(&[key(K::PageDown)], A::PageDown, "key.page_down", false),
+];
+
+const TIERS: &[Binding] = &[
+    bind(UP, A::Up, "key.scroll_up", true),
+    bind(DOWN, A::Down, "key.scroll_down", true),
+    bind(&[key(K::PageUp)], A::PageUp, "key.page_up", false),
+    bind(&[key(K::PageDown)], A::PageDown, "key.page_down", false),
 ];
 
 /// The tables that apply in a layer, most specific first.
@@ -194,10 +319,88 @@ pub fn tables(layer: Layer) -> Vec<&'static [Binding]> {
         Layer::Help => vec![HELP, ALWAYS],
         Layer::Form => vec![FORM, EDITING, ALWAYS],
         Layer::Search => vec![SEARCH, EDITING, ALWAYS],
-        Layer::List => vec![LIST, OUTSIDE_TEXT, ALWAYS],
-        Layer::Card => vec![CARD, OUTSIDE_TEXT, ALWAYS],
-        Layer::Global => vec![OUTSIDE_TEXT, ALWAYS],
+        Layer::Prompt => vec![PROMPT, EDITING, ALWAYS],
+        Layer::Grid => vec![GRID, SKILL_VIEWS, OUTSIDE_TEXT, ALWAYS],
+        Layer::List => vec![LIST, DIGIT_PANES, OUTSIDE_TEXT, ALWAYS],
+        Layer::Card => vec![CARD, DIGIT_PANES, OUTSIDE_TEXT, ALWAYS],
+        Layer::Map => vec![MAP, SKILL_VIEWS, DIGIT_PANES, OUTSIDE_TEXT, ALWAYS],
+        Layer::Gaps => vec![GAPS, SKILL_VIEWS, DIGIT_PANES, OUTSIDE_TEXT, ALWAYS],
+        Layer::Tiers => vec![TIERS, SKILL_VIEWS, DIGIT_PANES, OUTSIDE_TEXT, ALWAYS],
+        Layer::Global => vec![DIGIT_PANES, OUTSIDE_TEXT, ALWAYS],
     }
+}
+
+/// Bindings as help and the hint bar list them: neighbours with the same description
+/// (the digits of the levels) become one line.
+pub struct Entry {
+    pub keys: Vec<Key>,
+    pub help: &'static str,
+    pub hint: bool,
+}
+
+pub fn entries(layer: Layer) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    for b in tables(layer).into_iter().flatten() {
+        match out.last_mut() {
+            Some(last) if last.help == b.help => {
+                last.keys.extend_from_slice(b.keys);
+                last.hint |= b.hint;
+            }
+            _ => out.push(Entry {
+                keys: b.keys.to_vec(),
+                help: b.help,
+                hint: b.hint,
+            }),
+        }
+    }
+    out
+}
+
+/// A run of three or more digits as `0-4`.
+fn digit_run(keys: &[Key]) -> Option<String> {
+    let digits: Option<Vec<u32>> = keys
+        .iter()
+        .map(|k| match k.code {
+            K::Char(c) if k.mods.is_empty() => c.to_digit(10),
+            _ => None,
+        })
+        .collect();
+    let d = digits?;
+    if d.len() > 2
+        && d.windows(2).all(|w| w[1] == w[0] + 1)
+        && let (Some(first), Some(last)) = (d.first(), d.last())
+    {
+        return Some(format!("{first}-{last}"));
+    }
+    None
+}
+
+/// The keys of an entry as help shows them: `0-4` for a run of digits, else each key
+/// name with `sep` between.
+pub fn keys_name(keys: &[Key], ascii: bool, sep: &str) -> String {
+    if let Some(run) = digit_run(keys) {
+        return run;
+    }
+    keys.iter()
+        .map(|k| key_name(k, ascii))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// The keys of an entry as the hint bar shows them: a run of digits, else the first.
+pub fn hint_name(keys: &[Key], ascii: bool) -> String {
+    digit_run(keys)
+        .or_else(|| keys.first().map(|k| key_name(k, ascii)))
+        .unwrap_or_default()
+}
+
+/// The first key bound to an action in a layer, for a screen that names its keys.
+pub fn key_for(layer: Layer, action: &Action) -> Option<Key> {
+    tables(layer)
+        .into_iter()
+        .flatten()
+        .find(|b| b.action == *action)
+        .and_then(|b| b.keys.first().copied())
 }
 
 /// What the resolver needs to know beyond the layer.
@@ -218,8 +421,7 @@ fn matches(k: &Key, ev: &KeyEvent) -> bool {
 
 /// The action of a key press in a layer, if any. Pure.
 pub fn resolve(ev: &KeyEvent, layer: Layer, ctx: Context) -> Option<Action> {
-    let text = matches!(layer, Layer::Form | Layer::Search);
-    if text
+    if layer.is_text()
         && let KeyCode::Char(c) = ev.code
         && !ev
             .modifiers
@@ -301,14 +503,7 @@ mod tests {
 
     #[test]
     fn function_keys_switch_panes_from_anywhere_but_a_question() {
-        for layer in [
-            Layer::Help,
-            Layer::Form,
-            Layer::Search,
-            Layer::List,
-            Layer::Card,
-            Layer::Global,
-        ] {
+        for layer in Layer::ALL.into_iter().filter(|l| *l != Layer::Confirm) {
             assert_eq!(
                 resolve(&press(K::F(5)), layer, Context::default()),
                 Some(A::Pane(Pane::Roadmap)),
@@ -346,16 +541,66 @@ mod tests {
     }
 
     #[test]
+    fn the_grid_owns_the_digits_and_f_keys_still_switch() {
+        let ctx = Context::default();
+        for (c, n) in [('0', 0), ('2', 2), ('4', 4), ('7', 7)] {
+            assert_eq!(
+                resolve(&press(K::Char(c)), Layer::Grid, ctx),
+                Some(A::Level(n))
+            );
+        }
+        assert_eq!(
+            resolve(&press(K::Char('2')), Layer::Map, ctx),
+            Some(A::Pane(Pane::Skills))
+        );
+        assert_eq!(
+            resolve(&press(K::F(1)), Layer::Grid, ctx),
+            Some(A::Pane(Pane::Staff))
+        );
+        assert_eq!(
+            resolve(&press(K::Char('l')), Layer::Grid, ctx),
+            Some(A::Right)
+        );
+        assert_eq!(
+            resolve(&press(K::Char('1')), Layer::Prompt, ctx),
+            Some(A::Input('1'))
+        );
+    }
+
+    #[test]
+    fn a_run_of_digits_is_named_as_a_range() {
+        let e = entries(Layer::Grid);
+        let level = e.iter().find(|e| e.help == "key.level").unwrap();
+        assert_eq!(keys_name(&level.keys, false, " / "), "0-4");
+        let out = e.iter().find(|e| e.help == "key.level_out").unwrap();
+        assert_eq!(keys_name(&out.keys, false, " / "), "5-9");
+        assert_eq!(keys_name(&[ch('u')], false, " / "), "u");
+    }
+
+    #[test]
+    fn no_key_means_two_things_in_one_layer() {
+        for layer in Layer::ALL {
+            let bound: Vec<&Key> = tables(layer)
+                .into_iter()
+                .flatten()
+                .flat_map(|b| b.keys.iter())
+                .collect();
+            // A later table may repeat a key an earlier one took (F-keys, Ctrl-C); within
+            // the layer's own first table every key is unique.
+            let own: Vec<&Key> = tables(layer)[0]
+                .iter()
+                .flat_map(|b| b.keys.iter())
+                .collect();
+            for (i, k) in own.iter().enumerate() {
+                assert!(!own[..i].contains(k), "{layer:?}: {k:?} twice");
+            }
+            assert!(!bound.is_empty());
+        }
+    }
+
+    #[test]
     fn every_binding_has_a_description() {
-        for layer in [
-            Layer::Confirm,
-            Layer::Help,
-            Layer::Form,
-            Layer::Search,
-            Layer::List,
-            Layer::Card,
-            Layer::Global,
-        ] {
+        for layer in Layer::ALL {
             for b in tables(layer).into_iter().flatten() {
                 assert!(!b.keys.is_empty());
                 assert_ne!(

@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind};
 use super::action::Action;
 use super::app::{App, Look, Notice, StatusInfo};
 use super::effect::Effect;
+use super::panes::skills::{self, View};
 use super::panes::staff::form::{FieldId, Form};
 use super::panes::staff::{Focus, Org, StaffState, close_form};
 use super::{keymap, terminal, ui, update};
@@ -69,6 +70,7 @@ pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) 
                     s.focus = Focus::Card;
                 }
                 s.card = Some(view);
+                load_gaps(service, p, app, &staff_no);
             }
             Err(e) => app.notice = Some(Notice::Error(error_text(&e, lang))),
         },
@@ -94,6 +96,87 @@ pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) 
                 Err(e) => app.notice = Some(Notice::Error(error_text(&e, lang))),
             }
         }
+        effect => perform_skills(service, p, app, effect),
+    }
+}
+
+/// The card person's gaps today. A failure leaves the card saying they could not be
+/// read: the card itself is still worth showing.
+fn load_gaps(service: &Service, p: &Principal, app: &mut App, staff_no: &str) {
+    app.staff.gaps = service.gaps(p, staff_no, service.clock().today()).ok();
+}
+
+/// The effects of the skills pane.
+fn perform_skills(service: &Service, p: &Principal, app: &mut App, effect: Effect) {
+    let lang = app.look.lang;
+    let today = service.clock().today();
+    match effect {
+        Effect::LoadSkillMap => match service.skill_map(p, today) {
+            Ok(map) => skills::map_loaded(app, map),
+            Err(e) => skills::load_failed(app, View::Map, error_text(&e, lang)),
+        },
+        Effect::LoadMatrix {
+            scope,
+            person,
+            skill,
+        } => match service.matrix(p, &scope, today) {
+            Ok(m) => skills::matrix_loaded(app, m, person.as_deref(), skill.as_deref()),
+            Err(e) => skills::load_failed(app, View::Matrix, error_text(&e, lang)),
+        },
+        Effect::LoadGapReport { scope } => match service.gap_report(p, &scope, today) {
+            Ok(r) => skills::gaps_loaded(app, r),
+            Err(e) => skills::load_failed(app, View::Gaps, error_text(&e, lang)),
+        },
+        Effect::LoadTierReport => match service.tier_report(p, today) {
+            Ok(r) => skills::tiers_loaded(app, r),
+            Err(e) => skills::load_failed(app, View::Tiers, error_text(&e, lang)),
+        },
+        Effect::SetLevel {
+            staff_no,
+            skill,
+            level,
+            source,
+            row,
+            col,
+        } => match service.set_level(p, &staff_no, &skill, level, today, source) {
+            Ok(before) => {
+                skills::level_stored(app, &staff_no, &skill, level, (row, col), before);
+                card_changed(service, p, app, &staff_no);
+            }
+            Err(e) => app.notice = Some(Notice::Error(error_text(&e, lang))),
+        },
+        Effect::RestoreLevels(step) => {
+            match service.restore_levels(p, &step.staff_no, &step.skill, step.rows.clone()) {
+                Ok(()) => {
+                    skills::levels_restored(app, &step);
+                    card_changed(service, p, app, &step.staff_no);
+                }
+                Err(e) => {
+                    app.notice = Some(Notice::Error(error_text(&e, lang)));
+                    skills::restore_failed(app, *step);
+                }
+            }
+        }
+        Effect::EditMap(edit) => match service.edit_map(p, &edit) {
+            Ok(skill) => {
+                skills::map_edited(app, &skill);
+                perform_skills(service, p, app, Effect::LoadSkillMap);
+            }
+            Err(e) => app.notice = Some(Notice::Error(error_text(&e, lang))),
+        },
+        Effect::LoadCard { .. } | Effect::Save { .. } => {}
+    }
+}
+
+/// A level of the person on the staff pane's card changed: their gaps follow.
+fn card_changed(service: &Service, p: &Principal, app: &mut App, staff_no: &str) {
+    let on_card = app
+        .staff
+        .card
+        .as_ref()
+        .is_some_and(|c| c.employee.staff_no == staff_no);
+    if on_card {
+        load_gaps(service, p, app, staff_no);
     }
 }
 
@@ -116,6 +199,9 @@ fn after_save(service: &Service, p: &Principal, app: &mut App, staff_no: &str) {
             return;
         }
     }
+    // A new title may mean a new band, and other gaps.
+    load_gaps(service, p, app, staff_no);
+    let s = &mut app.staff;
     let keep_open = s.form.as_ref().is_some_and(|f| f.continuous);
     if keep_open {
         if let Some(form) = s.form.as_mut() {
@@ -138,11 +224,7 @@ pub fn action_of(app: &App, ev: &Event) -> Option<Action> {
         Event::Key(k) if k.kind == KeyEventKind::Press => {
             keymap::resolve(k, app.layer(), app.key_context())
         }
-        Event::Paste(text)
-            if matches!(app.layer(), keymap::Layer::Search | keymap::Layer::Form) =>
-        {
-            Some(Action::Paste(text.clone()))
-        }
+        Event::Paste(text) if app.layer().is_text() => Some(Action::Paste(text.clone())),
         _ => None,
     }
 }
@@ -163,6 +245,9 @@ pub fn run(service: &Service, p: &Principal, look: Look) -> Result<(), RunError>
         signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(RunError::Terminal)?;
     }
     let mut term = terminal::enter().map_err(RunError::Terminal)?;
+    if let Ok(size) = term.size() {
+        update::update(&mut app, Action::Resize(size.width, size.height));
+    }
     let result = event_loop(service, p, &mut app, &mut term, &stop);
     terminal::restore();
     result
@@ -229,7 +314,8 @@ fn event_loop(
 
 /// Handles one event; true when the screen needs redrawing.
 fn dispatch(service: &Service, p: &Principal, app: &mut App, ev: Event) -> Result<bool, RunError> {
-    if let Event::Resize(..) = ev {
+    if let Event::Resize(width, height) = ev {
+        update::update(app, Action::Resize(width, height));
         return Ok(true);
     }
     // A bare Esc followed at once by `[` or `O` is an escape sequence split by a slow

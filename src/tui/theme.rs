@@ -53,6 +53,22 @@ impl Theme {
         if self.ascii { "~" } else { "…" }
     }
 
+    /// The mark of a required skill below target, beside its level: ambiguous-width
+    /// terminals get an ASCII one.
+    pub fn gap_mark(&self) -> &'static str {
+        if self.ascii { "!" } else { "×" }
+    }
+
+    /// The mark of a band at which a skill is particularly required (○ in the policy).
+    pub fn required_mark(&self) -> &'static str {
+        if self.ascii { "o" } else { "○" }
+    }
+
+    /// A full cell of a bar chart.
+    pub fn bar_cell(&self) -> &'static str {
+        if self.ascii { "#" } else { "█" }
+    }
+
     pub fn selected(&self) -> Style {
         Style::default().add_modifier(Modifier::REVERSED)
     }

@@ -7,9 +7,9 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::app::{App, Confirm, Notice, Pane};
 use super::keymap::{self, Layer};
-use super::panes::staff;
+use super::panes::{skills, staff};
 use super::theme::Theme;
-use super::widgets::text::{fit, width};
+use super::widgets::text::{fill, fit, width};
 use crate::i18n::tui;
 
 /// The smallest terminal the screens are laid out for (80x24 fits with room).
@@ -32,17 +32,28 @@ pub fn render(app: &App, f: &mut Frame) {
         f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
+    // A notice longer than the line takes two: a refusal must be read whole.
+    let notice_len = match &app.notice {
+        Some(Notice::Error(t) | Notice::Info(t)) => width(t),
+        None => 0,
+    };
+    let hint_rows = if notice_len > area.width as usize {
+        2
+    } else {
+        1
+    };
     let [status, tabs, body, hint] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(hint_rows),
     ])
     .areas(area);
     status_line(app, &theme, f, status);
     tab_line(app, &theme, f, tabs);
     match app.pane {
         Pane::Staff => staff::draw::draw(app, &theme, f, body),
+        Pane::Skills => skills::draw::draw(app, &theme, f, body),
         other => {
             let block = theme.block(format!(" {} ", tui(other.label_key(), lang)));
             f.render_widget(
@@ -105,27 +116,24 @@ fn hint_line(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
             let mut parts = Vec::new();
             let layer = app.layer();
             // In a text field `?` and `q` type themselves: say how to get help and out.
-            if matches!(layer, Layer::Search | Layer::Form) {
+            if layer.is_text() {
                 parts.push(format!("?:{}", tui("key.help", lang)));
                 parts.push(format!("Ctrl-C:{}", tui("key.quit", lang)));
             }
-            for b in keymap::tables(layer)
-                .into_iter()
-                .flatten()
-                .filter(|b| b.hint)
-            {
-                if let Some(k) = b.keys.first() {
-                    parts.push(format!(
-                        "{}:{}",
-                        keymap::key_name(k, app.look.ascii),
-                        tui(b.help, lang)
-                    ));
-                }
+            for e in keymap::entries(layer).into_iter().filter(|e| e.hint) {
+                let keys = keymap::hint_name(&e.keys, app.look.ascii);
+                parts.push(format!("{keys}:{}", tui(e.help, lang)));
             }
             Line::from(Span::styled(parts.join("  "), theme.dim()))
         }
     };
-    f.render_widget(Paragraph::new(line), area);
+    // A notice wraps onto its second line; hints are cut at the edge.
+    let paragraph = Paragraph::new(line);
+    if app.notice.is_some() {
+        f.render_widget(paragraph.wrap(Wrap { trim: true }), area);
+    } else {
+        f.render_widget(paragraph, area);
+    }
 }
 
 /// Clears an overlay's area and one column either side, so that no wide character is
@@ -161,7 +169,7 @@ fn help(app: &App, layer: Layer, theme: &Theme, f: &mut Frame, body: Rect) {
     let lang = app.look.lang;
     let mut lines = Vec::new();
     let mut seen = Vec::new();
-    if matches!(layer, Layer::Search | Layer::Form) {
+    if layer.is_text() {
         lines.push(Line::from(vec![
             Span::styled(
                 super::widgets::text::pad(tui("help.search_question", lang), 18, theme.ellipsis()),
@@ -170,22 +178,17 @@ fn help(app: &App, layer: Layer, theme: &Theme, f: &mut Frame, body: Rect) {
             Span::raw(format!(" {}", tui("key.help", lang))),
         ]));
     }
-    for b in keymap::tables(layer).into_iter().flatten() {
-        let keys: Vec<String> = b
-            .keys
-            .iter()
-            .map(|k| keymap::key_name(k, app.look.ascii))
-            .collect();
-        let keys = keys.join(" / ");
-        if seen.contains(&(keys.clone(), b.help)) {
+    for e in keymap::entries(layer) {
+        let keys = keymap::keys_name(&e.keys, app.look.ascii, " / ");
+        if seen.contains(&(keys.clone(), e.help)) {
             continue;
         }
-        seen.push((keys.clone(), b.help));
+        seen.push((keys.clone(), e.help));
         let pad = 18usize.saturating_sub(width(&keys));
         lines.push(Line::from(vec![
             Span::styled(keys, theme.heading()),
             Span::raw(" ".repeat(pad + 1)),
-            Span::raw(tui(b.help, lang).to_string()),
+            Span::raw(tui(e.help, lang).to_string()),
         ]));
     }
     let area = centered(body, 64, body.height);
@@ -200,12 +203,24 @@ fn help(app: &App, layer: Layer, theme: &Theme, f: &mut Frame, body: Rect) {
 
 fn confirm(app: &App, question: Confirm, theme: &Theme, f: &mut Frame, body: Rect) {
     let lang = app.look.lang;
-    let key = match question {
-        Confirm::Quit => "confirm.quit",
-        Confirm::Discard => "confirm.discard",
+    let question = match question {
+        Confirm::Quit => tui("confirm.quit", lang).to_string(),
+        Confirm::Discard => tui("confirm.discard", lang).to_string(),
+        Confirm::Retire => {
+            let name = app
+                .skills
+                .pending_retire
+                .as_deref()
+                .map(|k| skills::draw::skill_name(app, k))
+                .unwrap_or_default();
+            fill(tui("confirm.retire", lang), &[&name])
+        }
     };
+    // The question wraps inside the box; the box grows with it.
+    let inner = 54;
+    let rows = width(&question).div_ceil(inner).max(1) as u16;
     let text = vec![
-        Line::from(tui(key, lang).to_string()),
+        Line::from(question),
         Line::from(""),
         Line::from(format!(
             "[y] {}   [n] {}",
@@ -213,7 +228,7 @@ fn confirm(app: &App, question: Confirm, theme: &Theme, f: &mut Frame, body: Rec
             tui("key.no", lang)
         )),
     ];
-    let area = centered(body, 56, 5);
+    let area = centered(body, 56, 4 + rows);
     clear_under(f, area);
     f.render_widget(
         Paragraph::new(text)

@@ -5,14 +5,16 @@ use super::action::Action;
 use super::app::{App, Confirm, Pane};
 use super::effect::Effect;
 use super::keymap::Layer;
-use super::panes::staff;
+use super::panes::{skills, staff};
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Action::Resize(width, height) = action {
+        app.size = (width, height);
+        skills::resized(app);
+        return Vec::new();
+    }
     match app.layer() {
-        Layer::Confirm => {
-            confirm(app, action);
-            return Vec::new();
-        }
+        Layer::Confirm => return confirm(app, action),
         Layer::Help => {
             match action {
                 Action::Back | Action::Help => app.help = None,
@@ -20,7 +22,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Action::Down => app.help_scroll = app.help_scroll.saturating_add(1),
                 Action::Pane(p) => {
                     app.help = None;
-                    app.pane = p;
+                    return show_pane(app, p);
                 }
                 Action::Quit => quit(app),
                 _ => {}
@@ -34,15 +36,25 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
     match action {
         Action::Quit => quit(app),
-        Action::Pane(p) => app.pane = p,
-        Action::NextPane => app.pane = app.pane.step(1),
-        Action::PrevPane => app.pane = app.pane.step(-1),
+        Action::Pane(p) => return show_pane(app, p),
+        Action::NextPane => return show_pane(app, app.pane.step(1)),
+        Action::PrevPane => return show_pane(app, app.pane.step(-1)),
         Action::Help => {
             app.help = Some(app.base_layer());
             app.help_scroll = 0;
         }
         action if app.pane == Pane::Staff => return staff::update(app, action),
+        action if app.pane == Pane::Skills => return skills::update(app, action),
         _ => {}
+    }
+    Vec::new()
+}
+
+/// Shows a pane, with what it needs read if it has not been.
+fn show_pane(app: &mut App, pane: Pane) -> Vec<Effect> {
+    app.pane = pane;
+    if pane == Pane::Skills {
+        return skills::entered(app);
     }
     Vec::new()
 }
@@ -55,9 +67,9 @@ fn quit(app: &mut App) {
     }
 }
 
-fn confirm(app: &mut App, action: Action) {
+fn confirm(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(question) = app.confirm else {
-        return;
+        return Vec::new();
     };
     match action {
         Action::Yes => {
@@ -65,11 +77,18 @@ fn confirm(app: &mut App, action: Action) {
             match question {
                 Confirm::Quit => app.quit = true,
                 Confirm::Discard => staff::close_form(&mut app.staff),
+                Confirm::Retire => return skills::retire_confirmed(app),
             }
         }
-        Action::No => app.confirm = None,
+        Action::No => {
+            app.confirm = None;
+            if question == Confirm::Retire {
+                app.skills.pending_retire = None;
+            }
+        }
         // Ctrl-C at the question itself: the user means it.
         Action::Quit => app.quit = true,
         _ => {}
     }
+    Vec::new()
 }

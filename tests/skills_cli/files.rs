@@ -180,7 +180,9 @@ fn a_retired_skill_takes_no_new_levels() {
     let out = home.run(&["import", "skills", &on_the_day]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("2行目 列「スキル」: スキル「coaching」は 令和8年11月25日 (2026-11-25) に廃止されました"),
+        stderr(&out).contains(
+            "2行目 列「スキル」: スキル「coaching」は 令和8年11月25日 (2026-11-25) に廃止されました"
+        ),
         "{}",
         stderr(&out)
     );
@@ -192,7 +194,11 @@ fn a_retired_skill_takes_no_new_levels() {
     // A new level is refused whatever its date, by key or by the skill's old name.
     let out = home.run(&["import", "skills", &earlier]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("に廃止されました"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("に廃止されました"),
+        "{}",
+        stderr(&out)
+    );
     // The retired skill leaves the map and the person's gaps.
     assert!(!home.ok(&["skills", "map"]).contains("coaching"));
     assert!(

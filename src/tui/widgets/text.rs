@@ -46,6 +46,31 @@ pub fn pad(text: &str, cells: usize, mark: &str) -> String {
     format!("{fitted}{}", " ".repeat(fill))
 }
 
+/// `text` right-aligned in exactly `cells` cells (cut first if longer), for numbers
+/// under a heading.
+pub fn pad_left(text: &str, cells: usize) -> String {
+    let fitted = fit(text, cells, "");
+    format!(
+        "{}{fitted}",
+        " ".repeat(cells.saturating_sub(width(&fitted)))
+    )
+}
+
+/// A catalogue text with its `{}` filled in order: Japanese and English put the
+/// values in different places, so the catalogue holds the whole sentence.
+pub fn fill(template: &str, values: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut values = values.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find("{}") {
+        out.push_str(&rest[..at]);
+        out.push_str(values.next().copied().unwrap_or(""));
+        rest = &rest[at + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +85,14 @@ mod tests {
         assert_eq!(width(&pad("ﾀﾞｲｷ", 6, "~")), 6);
         // Half-width ﾀﾞ is two cells on a terminal: ﾀ and the voiced mark.
         assert_eq!(width("ﾀﾞ"), 2);
+    }
+
+    #[test]
+    fn fills_in_order() {
+        assert_eq!(fill("{}人中 {}人", &["18", "3"]), "18人中 3人");
+        assert_eq!(fill("{} of {}", &["3"]), "3 of ");
+        assert_eq!(fill("none", &["x"]), "none");
+        assert_eq!(pad_left("現在", 5), " 現在");
+        assert_eq!(pad_left("12", 4), "  12");
     }
 }

@@ -11,9 +11,14 @@ use super::{Focus, StaffState};
 use crate::domain::Status;
 use crate::domain::era::both_calendars;
 use crate::i18n::{Lang, Msg, Term, tui};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::{self, Layer};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text::{fit, pad, width};
+use crate::tui::widgets::text::{fill, fit, pad, pad_left, width};
+
+/// Gaps the card lists before counting the rest.
+const CARD_GAPS: usize = 5;
 
 pub fn draw(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
     let s = &app.staff;
@@ -21,6 +26,7 @@ pub fn draw(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
         Focus::Search | Focus::Results => search(app, theme, f, area),
         Focus::Card => card(app, theme, f, area),
         Focus::History => history(app, theme, f, area),
+        Focus::Gaps => gap_list(app, theme, f, area),
         Focus::Form => form(app, theme, f, area),
         Focus::Filter => filter_form(app, theme, f, area),
     }
@@ -184,15 +190,14 @@ fn card(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(details), left);
 
     let rw = right.width as usize;
-    let mut side = vec![
-        Line::from(Span::styled(tui("card.gaps", lang), theme.heading())),
-        Line::from(Span::styled(tui("card.gaps_none", lang), theme.dim())),
+    let mut side = gap_lines(app, theme, rw);
+    side.extend([
         Line::from(""),
         Line::from(Span::styled(tui("card.trainings", lang), theme.heading())),
         Line::from(Span::styled(tui("card.trainings_none", lang), theme.dim())),
         Line::from(""),
         Line::from(Span::styled(tui("card.posts", lang), theme.heading())),
-    ];
+    ]);
     for p in v.posts.iter().take(3) {
         side.push(Line::from(fit(
             &format!("{} {} {}", p.effective, p.title, p.unit_name),
@@ -207,6 +212,157 @@ fn card(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
         )));
     }
     f.render_widget(Paragraph::new(side), right);
+}
+
+/// The key that opens a card's view, as the keymap has it.
+fn card_key(app: &App, action: &Action) -> String {
+    keymap::key_for(Layer::Card, action)
+        .map(|k| keymap::key_name(&k, app.look.ascii))
+        .unwrap_or_default()
+}
+
+/// A level as the gap lists show it: the number, `-` when never assessed.
+fn level_text(level: Option<crate::domain::Level>) -> String {
+    level.map_or("-".to_string(), |l| l.to_string())
+}
+
+/// The card's gap lines: the heading with the band, the widest gaps, `+N` for the rest.
+fn gap_lines(app: &App, theme: &Theme, rw: usize) -> Vec<Line<'static>> {
+    let lang = app.look.lang;
+    let mark = theme.ellipsis();
+    let Some(g) = &app.staff.gaps else {
+        return vec![
+            Line::from(Span::styled(
+                fit(tui("card.gaps", lang), rw, mark),
+                theme.heading(),
+            )),
+            Line::from(Span::styled(
+                fit(tui("card.gaps_unread", lang), rw, mark),
+                theme.dim(),
+            )),
+        ];
+    };
+    let Some(band) = g.band else {
+        return vec![
+            Line::from(Span::styled(
+                fit(tui("card.gaps", lang), rw, mark),
+                theme.heading(),
+            )),
+            Line::from(Span::styled(
+                fit(tui("card.gaps_no_band", lang), rw, mark),
+                theme.dim(),
+            )),
+        ];
+    };
+    let heading = match g.gaps.first() {
+        Some(first) => fill(
+            tui("card.gaps_target", lang),
+            &[&band.to_string(), &first.target.to_string()],
+        ),
+        None => fill(tui("card.gaps_band", lang), &[&band.to_string()]),
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        fit(&heading, rw, mark),
+        theme.heading(),
+    ))];
+    if g.gaps.is_empty() {
+        lines.push(Line::from(Span::styled(
+            fit(tui("card.gaps_met", lang), rw, mark),
+            theme.good(),
+        )));
+        return lines;
+    }
+    // The level sits at the right edge, so the widest gaps read down one column.
+    let name_w = rw.saturating_sub(5);
+    for gap in g.gaps.iter().take(CARD_GAPS) {
+        lines.push(Line::from(vec![
+            Span::raw(pad(&gap.name, name_w, mark)),
+            Span::styled(
+                format!("{:>3}/{}", level_text(gap.level), gap.target),
+                theme.error(),
+            ),
+        ]));
+    }
+    if g.gaps.len() > CARD_GAPS {
+        let more = fill(
+            tui("card.gaps_more", lang),
+            &[
+                &(g.gaps.len() - CARD_GAPS).to_string(),
+                &card_key(app, &Action::ShowGaps),
+            ],
+        );
+        lines.push(Line::from(Span::styled(fit(&more, rw, mark), theme.dim())));
+    }
+    lines
+}
+
+/// Every gap of the card's person, widest first.
+fn gap_list(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
+    let lang = app.look.lang;
+    let Some(v) = &app.staff.card else {
+        return;
+    };
+    let mark = theme.ellipsis();
+    let g = app.staff.gaps.as_ref();
+    let mut title = format!(" {} {} ", v.employee.name, tui("card.gaps", lang));
+    if let Some(band) = g.and_then(|g| g.band) {
+        title = format!(
+            " {} {} ",
+            v.employee.name,
+            fill(tui("card.gaps_band", lang), &[&band.to_string()])
+        );
+    }
+    let block = theme.block(title);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let w = inner.width as usize;
+    let note = match g {
+        None => Some(tui("card.gaps_unread", lang)),
+        Some(g) if g.band.is_none() => Some(tui("card.gaps_no_band", lang)),
+        Some(g) if g.gaps.is_empty() => Some(tui("card.gaps_met", lang)),
+        Some(_) => None,
+    };
+    if let Some(note) = note {
+        f.render_widget(Paragraph::new(fit(note, w, mark)), inner);
+        return;
+    }
+    let Some(g) = g else {
+        return;
+    };
+    let name_w = w.saturating_sub(16);
+    let cell = |t: &str| pad_left(t, 5);
+    let mut lines = vec![Line::from(Span::styled(
+        format!(
+            "{} {}{}{}",
+            pad(tui("gaps.col_skill", lang), name_w, mark),
+            cell(tui("gaps.col_level", lang)),
+            cell(tui("gaps.col_target", lang)),
+            cell(tui("gaps.col_short", lang)),
+        ),
+        theme.heading(),
+    ))];
+    let rows = (inner.height as usize).saturating_sub(2);
+    let start = app.staff.gaps_scroll.min(g.gaps.len().saturating_sub(1));
+    for gap in g.gaps.iter().skip(start).take(rows) {
+        lines.push(Line::from(format!(
+            "{} {}{}{}",
+            pad(&gap.name, name_w, mark),
+            cell(&level_text(gap.level)),
+            cell(&gap.target.to_string()),
+            cell(&gap.distance().to_string()),
+        )));
+    }
+    let shown = lines.len() - 1;
+    let mut foot = tui("card.gaps_unassessed", lang).to_string();
+    if g.gaps.len() > shown {
+        foot = format!("{}-{} / {}  {foot}", start + 1, start + shown, g.gaps.len());
+    }
+    let mut all = lines;
+    while all.len() + 1 < inner.height as usize {
+        all.push(Line::from(""));
+    }
+    all.push(Line::from(Span::styled(fit(&foot, w, mark), theme.dim())));
+    f.render_widget(Paragraph::new(all), inner);
 }
 
 fn history(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {

@@ -7,7 +7,7 @@ pub mod form;
 use crate::domain::{Date, OrgTree, TitleMap};
 use crate::i18n::tui;
 use crate::search::{Filter, Hit, Index, Searcher};
-use crate::service::EmployeeView;
+use crate::service::{EmployeeView, PersonGaps};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, Notice};
 use crate::tui::effect::Effect;
@@ -28,6 +28,8 @@ pub enum Focus {
     Card,
     /// The card's posts, whole.
     History,
+    /// The card's skill gaps, whole.
+    Gaps,
     /// The employee form.
     Form,
     /// The search filter.
@@ -51,7 +53,11 @@ pub struct StaffState {
     pub selected: usize,
     pub focus: Focus,
     pub card: Option<EmployeeView>,
+    /// The card person's skill gaps at their band today; None when they could not be
+    /// read (the card says so).
+    pub gaps: Option<PersonGaps>,
     pub history_scroll: usize,
+    pub gaps_scroll: usize,
     pub form: Option<Form>,
     pub filter_form: Option<filter::FilterForm>,
     /// Rows the list showed last, for paging.
@@ -70,7 +76,9 @@ impl StaffState {
             selected: 0,
             focus: Focus::Search,
             card: None,
+            gaps: None,
             history_scroll: 0,
+            gaps_scroll: 0,
             form: None,
             filter_form: None,
             page: 10,
@@ -175,8 +183,24 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         (Focus::Card, Action::Back | Action::FocusSearch) => s.focus = Focus::Search,
         (Focus::History, Action::Up) => s.history_scroll = s.history_scroll.saturating_sub(1),
         (Focus::History, Action::Down) => s.history_scroll += 1,
-        (Focus::History, Action::Back) => s.focus = Focus::Card,
-        (Focus::History, Action::FocusSearch) => s.focus = Focus::Search,
+        (Focus::Card | Focus::History, Action::ShowGaps) => {
+            s.gaps_scroll = 0;
+            s.focus = Focus::Gaps;
+        }
+        (Focus::Gaps, Action::ShowHistory) => {
+            s.history_scroll = 0;
+            s.focus = Focus::History;
+        }
+        (Focus::Gaps, Action::Up) => s.gaps_scroll = s.gaps_scroll.saturating_sub(1),
+        (Focus::Gaps, Action::Down) => {
+            let last = s
+                .gaps
+                .as_ref()
+                .map_or(0, |g| g.gaps.len().saturating_sub(1));
+            s.gaps_scroll = (s.gaps_scroll + 1).min(last);
+        }
+        (Focus::History | Focus::Gaps, Action::Back) => s.focus = Focus::Card,
+        (Focus::History | Focus::Gaps, Action::FocusSearch) => s.focus = Focus::Search,
         _ => {}
     }
     Vec::new()

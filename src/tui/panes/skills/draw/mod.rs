@@ -1,0 +1,215 @@
+//! Drawing pane 2: the line of views, then the view (map, matrix, gaps, tiers), and a
+//! one-line question over it when one is asked. Reads the state only.
+
+mod map;
+mod matrix;
+mod reports;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::{Prompt, PromptKind, Slot, View};
+use crate::i18n::{Lang, tui};
+use crate::service::Scope;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{self, Layer};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::text::{fit, width};
+
+pub fn draw(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
+    let [tabs, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    view_line(app, theme, f, tabs);
+    let s = &app.skills;
+    match s.view {
+        View::Map => match &s.map {
+            Slot::Ready(m) => map::draw(app, m, theme, f, rest),
+            other => absent(app, other, "map.empty", theme, f, rest),
+        },
+        View::Matrix => match &s.matrix {
+            Slot::Ready(m) => matrix::draw(app, m, theme, f, rest),
+            other => absent(app, other, "matrix.no_unit", theme, f, rest),
+        },
+        View::Gaps => match &s.gaps {
+            Slot::Ready(g) => reports::gaps(app, g, theme, f, rest),
+            other => absent(app, other, "gaps.empty", theme, f, rest),
+        },
+        View::Tiers => match &s.tiers {
+            Slot::Ready(t) => reports::tiers(app, t, theme, f, rest),
+            other => absent(app, other, "tiers.empty", theme, f, rest),
+        },
+    }
+    if let Some(prompt) = &s.prompt {
+        prompt_box(app, prompt, theme, f, area);
+    }
+}
+
+/// A view with nothing to show: why (the service's refusal, or what to do).
+fn absent<T>(app: &App, slot: &Slot<T>, empty_key: &str, theme: &Theme, f: &mut Frame, area: Rect) {
+    let lang = app.look.lang;
+    let line = match slot {
+        Slot::Failed(message) => Line::from(Span::styled(message.clone(), theme.error())),
+        _ => {
+            let key = key_of(app, Layer::Grid, &Action::ChooseUnit);
+            Line::from(Span::styled(
+                crate::tui::widgets::text::fill(tui(empty_key, lang), &[&key]),
+                theme.dim(),
+            ))
+        }
+    };
+    f.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
+}
+
+/// The key bound to an action in a layer, named as help names it.
+pub fn key_of(app: &App, layer: Layer, action: &Action) -> String {
+    keymap::key_for(layer, action)
+        .map(|k| keymap::key_name(&k, app.look.ascii))
+        .unwrap_or_default()
+}
+
+/// The views with their keys, the current one marked, and what the view covers.
+fn view_line(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
+    let lang = app.look.lang;
+    let s = &app.skills;
+    let mut spans = Vec::new();
+    for v in View::ALL {
+        let key = key_of(app, Layer::Map, &Action::SkillView(v));
+        let style = if v == s.view {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(
+            format!(" {key} {} ", tui(v.label_key(), lang)),
+            style,
+        ));
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let room = (area.width as usize).saturating_sub(used + 2);
+    let about = match s.view {
+        View::Matrix => s.matrix.ready().map(|m| scope_text(app, &m.matrix.scope)),
+        View::Gaps => s.gaps.ready().map(|g| scope_text(app, &g.report.scope)),
+        // The date the map and the counts are of, in both calendars where they fit.
+        View::Map | View::Tiers => {
+            let both = crate::domain::era::both_calendars(s.today);
+            Some(if width(&both) <= room {
+                both
+            } else {
+                lang.pick(&crate::domain::era::wareki(s.today), &s.today.to_string())
+                    .to_string()
+            })
+        }
+    };
+    if let Some(about) = about {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            fit(&about, room, theme.ellipsis()),
+            theme.heading(),
+        ));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A scope as people say it: the unit's path and code, or the whole city.
+pub fn scope_text(app: &App, scope: &Scope) -> String {
+    match &scope.unit {
+        None => tui("scope.city", app.look.lang).to_string(),
+        Some(code) => {
+            let name = app.staff.org.tree.path_name(code);
+            if name.is_empty() {
+                code.clone()
+            } else {
+                format!("{name} ({code})")
+            }
+        }
+    }
+}
+
+/// A skill's name by key, from whichever view has read the map.
+pub fn skill_name(app: &App, key: &str) -> String {
+    let s = &app.skills;
+    let from_map = s
+        .map
+        .ready()
+        .and_then(|m| m.map.skills.iter().find(|k| k.key == key))
+        .map(|k| k.name.clone());
+    from_map.unwrap_or_else(|| key.to_string())
+}
+
+/// The level scale's word for a source, in the user's language.
+pub fn source_text(source: crate::domain::Source, lang: Lang) -> &'static str {
+    use crate::domain::Source;
+    let key = match source {
+        Source::Supervisor => "source.supervisor",
+        Source::SelfReport => "source.self",
+        Source::Training => "source.training",
+    };
+    tui(key, lang)
+}
+
+fn prompt_box(app: &App, prompt: &Prompt, theme: &Theme, f: &mut Frame, area: Rect) {
+    let lang = app.look.lang;
+    let w = area.width.min(64);
+    let h = 6.min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + 2.min(area.height.saturating_sub(h)),
+        width: w,
+        height: h,
+    };
+    // One column either side too, so no wide character is left cut at the edges.
+    let x = rect.x.saturating_sub(1).max(area.x);
+    let right = (rect.right() + 1).min(area.right());
+    f.render_widget(
+        Clear,
+        Rect {
+            x,
+            y: rect.y,
+            width: right - x,
+            height: rect.height,
+        },
+    );
+    let block = theme.block(format!(" {} ", tui(prompt.title_key(), lang)));
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    let iw = inner.width as usize;
+    let mark = theme.ellipsis();
+    let lead = "> ";
+    let text_style = if prompt.fresh {
+        theme.selected()
+    } else {
+        ratatui::style::Style::default()
+    };
+    let hint = match prompt.kind {
+        PromptKind::Unit => tui("prompt.unit_hint", lang),
+        PromptKind::Rename { .. } | PromptKind::Add { .. } => tui("prompt.name_hint", lang),
+    };
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(lead, theme.heading()),
+            Span::styled(
+                fit(prompt.input.text(), iw.saturating_sub(2), mark),
+                text_style,
+            ),
+        ]),
+        Line::from(""),
+    ];
+    match &prompt.error {
+        Some(err) => lines.push(Line::from(Span::styled(fit(err, iw, mark), theme.error()))),
+        None => lines.push(Line::from(Span::styled(fit(hint, iw, mark), theme.dim()))),
+    }
+    lines.push(Line::from(Span::styled(
+        fit(tui("prompt.keys", lang), iw, mark),
+        theme.dim(),
+    )));
+    f.render_widget(Paragraph::new(lines), inner);
+    if app.help.is_none() && app.confirm.is_none() {
+        let before = width(prompt.input.before_cursor()).min(iw.saturating_sub(3));
+        f.set_cursor_position(Position::new(
+            inner.x + (width(lead) + before) as u16,
+            inner.y,
+        ));
+    }
+}
