@@ -460,6 +460,68 @@ fn the_map_is_edited_by_keyboard() {
 }
 
 #[test]
+fn the_map_of_an_earlier_year_comes_back_and_stays_as_it_was() {
+    use kizuna::service::MapEdit;
+    let World { _dir, service, p } = world(40);
+    service
+        .edit_map(
+            &p,
+            &MapEdit::Toggle {
+                skill: "logical-thinking".into(),
+                band: kizuna::domain::Band::new(1).unwrap(),
+            },
+        )
+        .unwrap();
+    drop(service);
+    // Half a year on, in 令和9年度, the skill is renamed.
+    let may = Date::new(2027, 5, 1).unwrap();
+    let path = _dir.path().join("demo.redb");
+    let service = Service::open(&path, Arc::new(FixedClock::at_noon(may))).unwrap();
+    service
+        .edit_map(
+            &p,
+            &MapEdit::Rename {
+                skill: "logical-thinking".into(),
+                name: "論理的思考".into(),
+            },
+        )
+        .unwrap();
+    let w = World { _dir, service, p };
+    let mut a = app(&w, Lang::Ja);
+    press(&w, &mut a, "<F2><Esc>m");
+    let shown = |a: &App| {
+        let m = a.skills.map.ready().unwrap();
+        let s = m
+            .map
+            .skills
+            .iter()
+            .find(|s| s.key == "logical-thinking")
+            .unwrap();
+        (m.map.on, s.name.clone(), s.required[0])
+    };
+    assert_eq!(shown(&a), (may, "論理的思考".to_string(), false));
+    // 令和8年度 as it stood on its last day: the old name, band 1 already unmarked.
+    press(&w, &mut a, "[");
+    let r8_end = Date::new(2027, 3, 31).unwrap();
+    assert_eq!(shown(&a), (r8_end, "ロジカルシンキング".to_string(), false));
+    assert!(screen(&a, 80, 24).contains("令和9年3月31日"));
+    // No map before 令和8年度, and a past map is not edited.
+    press(&w, &mut a, "[");
+    assert_eq!(shown(&a).0, r8_end);
+    assert!(a.notice.is_some());
+    press(&w, &mut a, "<Space>");
+    let today_map = w.service.skill_map(&w.p, may).unwrap();
+    let lt = today_map
+        .skills
+        .iter()
+        .find(|s| s.key == "logical-thinking")
+        .unwrap();
+    assert!(!lt.required[0], "the space on a past map changed nothing");
+    press(&w, &mut a, "]");
+    assert_eq!(shown(&a), (may, "論理的思考".to_string(), false));
+}
+
+#[test]
 fn someone_who_is_not_an_admin_gets_the_services_refusal() {
     let w = world(100);
     w.service.add_account(&w.p, "hr.only", None).unwrap();

@@ -128,6 +128,8 @@ pub fn tui(key: &str, lang: Lang) -> &str {
         "key.rename_skill" => ("名前の変更", "rename"),
         "key.add_skill" => ("スキルの追加", "add skill"),
         "key.retire_skill" => ("廃止", "retire"),
+        "key.earlier_year" => ("前の年度のマップ", "previous year's map"),
+        "key.later_year" => ("次の年度のマップ", "next year's map"),
         "key.band_left" => ("左の職層へ", "band to the left"),
         "key.band_right" => ("右の職層へ", "band to the right"),
         "key.gap_column" => ("マトリクスで見る", "show in matrix"),
@@ -193,6 +195,14 @@ pub fn tui(key: &str, lang: Lang) -> &str {
         "map.legend" => (
             "{}: その職層で特に必要  基盤スキルは全職層で必須  変更は今日から有効 (管理者)",
             "{}: particularly required at the band  foundation: every band  changes from today (admins)",
+        ),
+        "map.past_readonly" => (
+            "過去の年度のマップは変更できません。] で今年度のマップに戻ってください",
+            "an earlier year's map cannot be changed; ] returns to this year's map",
+        ),
+        "map.no_earlier" => (
+            "これより前の年度のスキルマップはありません",
+            "there is no skill map of an earlier year",
         ),
         "map.add_foundation" => (
             "基盤スキルの行では追加できません。カテゴリのスキルの行で追加してください",

@@ -37,6 +37,8 @@ pub struct MapView {
     /// Skills in effect and not retired on the date, foundation skills last.
     pub skills: Vec<MapSkill>,
     pub digital: Vec<DigitalDomain>,
+    /// The day the oldest state kept of any skill began: no map is known before it.
+    pub first: Option<Date>,
 }
 
 /// One change an admin makes to the map, in effect from a date.
@@ -73,12 +75,18 @@ fn map_in(r: &Reader, on: Date) -> Result<MapView, ServiceError> {
     categories.sort_by_key(|c| c.order);
     let mut digital = r.all::<DigitalDomain>()?;
     digital.sort_by_key(|d| d.order);
+    let all = r.all::<Skill>()?;
+    let first = all
+        .iter()
+        .map(|s| s.earlier.first().map_or(s.since, |v| v.from))
+        .min();
     Ok(MapView {
         on,
         images,
         categories,
-        skills: gap::map_on(&r.all::<Skill>()?, on),
+        skills: gap::map_on(&all, on),
         digital,
+        first,
     })
 }
 

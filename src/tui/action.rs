@@ -85,6 +85,10 @@ pub enum Action {
     AddSkill,
     /// Skill map: retire the focused skill (its history stays).
     RetireSkill,
+    /// Skill map: show the map of the fiscal year before the one shown.
+    EarlierYear,
+    /// Skill map: show the map of the next fiscal year, up to today's.
+    LaterYear,
     /// Answer a question.
     Yes,
     No,

@@ -12,7 +12,10 @@ pub enum Effect {
     /// Save the form's record.
     Save { employee: Box<Employee>, new: bool },
     /// Read today's skill map.
-    LoadSkillMap,
+    /// The skill map of a fiscal year (as it stood on its last day), or today's.
+    LoadSkillMap {
+        year: Option<crate::domain::FiscalYear>,
+    },
     /// Read the matrix of a scope, with the cursor on a person and a skill if given.
     LoadMatrix {
         scope: Scope,

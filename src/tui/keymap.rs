@@ -287,6 +287,8 @@ const MAP: &[Binding] = &[
     bind(&[ch('r')], A::RenameSkill, "key.rename_skill", true),
     bind(&[ch('a')], A::AddSkill, "key.add_skill", true),
     bind(&[ch('D')], A::RetireSkill, "key.retire_skill", true),
+    bind(&[ch('[')], A::EarlierYear, "key.earlier_year", false),
+    bind(&[ch(']')], A::LaterYear, "key.later_year", false),
     bind(UP, A::Up, "key.up", false),
     bind(DOWN, A::Down, "key.down", false),
     bind(LEFT, A::Left, "key.band_left", false),

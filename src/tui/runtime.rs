@@ -106,12 +106,21 @@ fn load_gaps(service: &Service, p: &Principal, app: &mut App, staff_no: &str) {
     app.staff.gaps = service.gaps(p, staff_no, service.clock().today()).ok();
 }
 
+/// The day a fiscal year's map is read on: its last day, or today if that is still to
+/// come.
+fn map_day(
+    year: Option<crate::domain::FiscalYear>,
+    today: crate::domain::Date,
+) -> crate::domain::Date {
+    year.map_or(today, |y| y.last_day().min(today))
+}
+
 /// The effects of the skills pane.
 fn perform_skills(service: &Service, p: &Principal, app: &mut App, effect: Effect) {
     let lang = app.look.lang;
     let today = service.clock().today();
     match effect {
-        Effect::LoadSkillMap => match service.skill_map(p, today) {
+        Effect::LoadSkillMap { year } => match service.skill_map(p, map_day(year, today)) {
             Ok(map) => skills::map_loaded(app, map),
             Err(e) => skills::load_failed(app, View::Map, error_text(&e, lang)),
         },
@@ -160,7 +169,7 @@ fn perform_skills(service: &Service, p: &Principal, app: &mut App, effect: Effec
         Effect::EditMap(edit) => match service.edit_map(p, &edit) {
             Ok(skill) => {
                 skills::map_edited(app, &skill);
-                perform_skills(service, p, app, Effect::LoadSkillMap);
+                perform_skills(service, p, app, Effect::LoadSkillMap { year: None });
             }
             Err(e) => app.notice = Some(Notice::Error(error_text(&e, lang))),
         },

@@ -16,7 +16,7 @@ pub use answers::{
 };
 pub use unit::resolve_unit;
 
-use crate::domain::{Band, Date, Level, Source};
+use crate::domain::{Band, Date, FiscalYear, Level, Source};
 use crate::i18n::tui;
 use crate::service::{MapEdit, Scope};
 use crate::tui::action::Action;
@@ -155,6 +155,9 @@ pub struct SkillsState {
     pub want_skill: Option<String>,
     /// A skill to put the map cursor on when the map is next read (one just edited).
     pub map_want: Option<String>,
+    /// The earlier fiscal year whose map is shown; None: today's map, the one edits
+    /// change.
+    pub map_year: Option<FiscalYear>,
 }
 
 impl SkillsState {
@@ -175,6 +178,7 @@ impl SkillsState {
             followed: None,
             want_skill: None,
             map_want: None,
+            map_year: None,
         }
     }
 
@@ -287,7 +291,7 @@ fn show(app: &mut App, view: View, again: bool) -> Vec<Effect> {
         View::Map => match s.map {
             Slot::Ready(_) => Vec::new(),
             Slot::Failed(_) if !again => Vec::new(),
-            _ => vec![Effect::LoadSkillMap],
+            _ => vec![Effect::LoadSkillMap { year: s.map_year }],
         },
         View::Matrix => {
             let Some(scope) = s.scope.clone() else {
@@ -474,6 +478,16 @@ fn map_update(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     let page = list_rows(h) as isize;
+    let edits = matches!(
+        action,
+        Action::ToggleMark | Action::RenameSkill | Action::AddSkill | Action::RetireSkill
+    );
+    if edits && s.map_year.is_some() {
+        app.notice = Some(Notice::Error(tui("map.past_readonly", lang).into()));
+        return Vec::new();
+    }
+    let this_year = FiscalYear::of(s.today);
+    let shown = s.map_year.unwrap_or(this_year);
     match action {
         Action::Up => m.move_by(-1),
         Action::Down => m.move_by(1),
@@ -481,6 +495,19 @@ fn map_update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PageDown => m.move_by(page),
         Action::Left => m.move_band(-1),
         Action::Right => m.move_band(1),
+        Action::EarlierYear => {
+            let year = FiscalYear(shown.0 - 1);
+            if m.map.first.is_some_and(|first| first <= year.last_day()) {
+                s.map_year = Some(year);
+                return vec![Effect::LoadSkillMap { year: s.map_year }];
+            }
+            app.notice = Some(Notice::Error(tui("map.no_earlier", lang).into()));
+        }
+        Action::LaterYear if shown < this_year => {
+            let year = FiscalYear(shown.0 + 1);
+            s.map_year = (year < this_year).then_some(year);
+            return vec![Effect::LoadSkillMap { year: s.map_year }];
+        }
         Action::ToggleMark => {
             let band = Band::ALL[m.band.min(3)];
             if let Some(skill) = m.skill() {

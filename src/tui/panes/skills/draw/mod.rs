@@ -93,11 +93,15 @@ fn view_line(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
         View::Gaps => s.gaps.ready().map(|g| scope_text(app, &g.report.scope)),
         // The date the map and the counts are of, in both calendars where they fit.
         View::Map | View::Tiers => {
-            let both = crate::domain::era::both_calendars(s.today);
+            let on = match (s.view, s.map.ready()) {
+                (View::Map, Some(m)) => m.map.on,
+                _ => s.today,
+            };
+            let both = crate::domain::era::both_calendars(on);
             Some(if width(&both) <= room {
                 both
             } else {
-                lang.pick(&crate::domain::era::wareki(s.today), &s.today.to_string())
+                lang.pick(&crate::domain::era::wareki(on), &on.to_string())
                     .to_string()
             })
         }
