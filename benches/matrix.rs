@@ -158,7 +158,13 @@ fn level_set_screen_only(bencher: Bencher, name: &str) {
                 ..
             } = effect
             {
-                skills::level_stored(&mut s.app, &staff_no, &skill, level, (row, col), Vec::new());
+                let change = kizuna::service::LevelChange {
+                    staff_no: staff_no.clone(),
+                    skill: skill.clone(),
+                    before: Vec::new(),
+                    after: Vec::new(),
+                };
+                skills::level_stored(&mut s.app, &staff_no, &skill, level, (row, col), change);
             }
         }
         frame(&mut s);

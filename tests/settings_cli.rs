@@ -61,7 +61,7 @@ fn the_defaults_show_and_changes_are_kept_and_measured() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let out = home.run(&["--demo", "settings", "level-name", "2", "  "]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("NAME"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("レベルの名前"), "{}", stderr(&out));
     assert!(home_demo(&["settings", "show"]).contains("level.2\t支援があればできる"));
 
     let en = home.ok(&["--demo", "--lang", "en", "settings", "show"]);

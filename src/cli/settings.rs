@@ -43,10 +43,10 @@ pub fn run(
     cmd: &SettingsCommand,
     lang: Lang,
 ) -> Result<(), CliError> {
-    let mut s = service.settings(p)?;
     match cmd {
         SettingsCommand::Show { format } => emit(&match format {
             TableFormat::Tsv => {
+                let s = service.settings(p)?;
                 let mut out = settings_heading(lang).to_string();
                 for level in Level::ALL {
                     out.push_str(&format!("level.{level}\t{}\n", s.level_name(level)));
@@ -57,6 +57,7 @@ pub fn run(
                 out
             }
             TableFormat::Json => {
+                let s = service.settings(p)?;
                 let value = json!({
                     "level_names": s.level_names,
                     "targets": Band::ALL.map(|b| json!({"band": b.number(), "level": s.target(b).number()})),
@@ -65,22 +66,20 @@ pub fn run(
             }
         }),
         SettingsCommand::LevelName { level, name } => {
-            let bad = |value: String, arg| CliError::BadValue { value, arg };
-            let level = Level::new(*level).ok_or_else(|| bad(level.to_string(), "LEVEL"))?;
-            let name = name.trim();
-            if name.is_empty() {
-                return Err(bad(name.to_string(), "NAME"));
-            }
-            s.level_names[usize::from(level.number())] = name.to_string();
-            service.set_settings(p, &s)?;
+            let level = Level::new(*level).ok_or_else(|| CliError::BadValue {
+                value: level.to_string(),
+                arg: "LEVEL",
+            })?;
+            service.change_settings(p, |s| {
+                s.level_names[usize::from(level.number())] = name.clone();
+            })?;
             emit(&settings_saved(lang))
         }
         SettingsCommand::Target { band, level } => {
             let bad = |value: String, arg| CliError::BadValue { value, arg };
             let band = Band::new(*band).ok_or_else(|| bad(band.to_string(), "BAND"))?;
             let level = Level::new(*level).ok_or_else(|| bad(level.to_string(), "LEVEL"))?;
-            s.targets[band.index()] = level;
-            service.set_settings(p, &s)?;
+            service.change_settings(p, |s| s.targets[band.index()] = level)?;
             emit(&settings_saved(lang))
         }
     }

@@ -1,7 +1,7 @@
 //! A person as lists and the staff search see them: the names as entered and the post
 //! held on one date, borrowed from the stored record rather than copied out of it.
 
-use super::{DigitalTier, EmploymentType, Status};
+use super::{Date, DigitalTier, EmploymentType, Status};
 
 /// Where a person works on the date a [`Brief`] was taken for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +25,9 @@ pub struct Brief<'a> {
     pub digital: DigitalTier,
     /// None only for a record without any assignment.
     pub post: Option<Post<'a>>,
+    pub hired: Date,
+    /// The last day in post, for someone who has left.
+    pub left_on: Option<Date>,
 }
 
 impl<'a> Brief<'a> {
@@ -43,6 +46,14 @@ impl<'a> Brief<'a> {
                 unit: &a.unit,
                 title: &a.title,
             }),
+            hired: e.hired,
+            left_on: e.leaving.as_ref().map(|l| l.date),
         }
+    }
+
+    /// Whether the person was on the staff on a date: hired by then and not yet gone
+    /// (the leaving date is their last day). 休職 counts as on the staff.
+    pub fn in_post_on(&self, on: Date) -> bool {
+        self.hired <= on && self.left_on.is_none_or(|last| on <= last)
     }
 }

@@ -45,6 +45,13 @@ pub fn map_on(skills: &[Skill], on: Date) -> Vec<MapSkill> {
     out
 }
 
+/// Whether a level meets a target. A skill never assessed counts as 0 (未習得), so
+/// it meets only a target of 0: the card, the matrix and the share report all judge
+/// through this.
+pub fn meets(level: Option<Level>, target: Level) -> bool {
+    level.map_or(0, Level::number) >= target.number()
+}
+
 /// A required skill below target.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Gap {
@@ -77,7 +84,7 @@ pub fn gaps(
         .filter(|s| s.required_at(band))
         .filter_map(|s| {
             let level = sheet.level_on(&s.key, on).map(|e| e.level);
-            (level.map_or(0, Level::number) < target.number()).then(|| Gap {
+            (!meets(level, target)).then(|| Gap {
                 skill: s.key.clone(),
                 name: s.name.clone(),
                 level,
@@ -138,28 +145,18 @@ impl Tally {
         self.add_levels(band, settings, &levels);
     }
 
-    /// Counts one person at a band from their levels in the map's order (see
-    /// [`Tally::position`]), for reports over thousands of people.
+    /// Counts one person at a band from their levels in the map's order, for reports
+    /// over thousands of people.
     pub fn add_levels(&mut self, band: Band, settings: &Settings, levels: &[Option<Level>]) {
         let target = settings.target(band);
         for (i, s) in self.skills.iter().enumerate() {
             if s.required_at(band) {
                 self.required[i] += 1;
-                if levels
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .is_some_and(|l| l >= target)
-                {
+                if meets(levels.get(i).copied().flatten(), target) {
                     self.meeting[i] += 1;
                 }
             }
         }
-    }
-
-    /// Where a skill key stands in the map's order.
-    pub fn position(&self, key: &str) -> Option<usize> {
-        self.skills.iter().position(|s| s.key == key)
     }
 
     /// Adds another tally of the same map.
@@ -295,6 +292,21 @@ mod tests {
         settings.targets[0] = Level::new(4).unwrap();
         let g = gaps(&map, band(1), &s, d(2026, 11, 25), &settings);
         assert!(keys(&g).contains(&"logical-thinking"));
+    }
+
+    #[test]
+    fn a_target_of_zero_is_met_by_everyone_everywhere() {
+        let map = policy_map();
+        let settings = Settings {
+            targets: [Level::new(0).unwrap(); 4],
+            ..Settings::default()
+        };
+        assert!(gaps(&map, band(2), &sheet(&[]), d(2026, 11, 25), &settings).is_empty());
+        let mut t = Tally::new(&map);
+        t.add(band(2), &settings, |_| None);
+        assert!(t.worst_first().iter().all(|s| s.meeting == s.required));
+        assert!(meets(None, Level::new(0).unwrap()));
+        assert!(!meets(None, Level::new(1).unwrap()));
     }
 
     #[test]

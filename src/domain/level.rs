@@ -115,9 +115,21 @@ impl SkillSheet {
         self.skills.get(skill)?.iter().rev().find(|e| e.from <= on)
     }
 
+    /// The source of a level already recorded for the skill on the entry's day from a
+    /// different source. [`SkillSheet::set`] would replace it, so callers refuse the
+    /// entry instead: a 本人申告 and a 上司評価 of one day are two facts, not a
+    /// correction.
+    pub fn clash(&self, skill: &str, entry: &LevelEntry) -> Option<Source> {
+        self.skills
+            .get(skill)?
+            .iter()
+            .find(|e| e.from == entry.from && e.source != entry.source)
+            .map(|e| e.source)
+    }
+
     /// Records a level. A later or earlier date adds a row, and the rows around it
     /// close on the day before their successor; a second level on the same day of the
-    /// same skill corrects that day's, which is returned.
+    /// same skill corrects that day's, which is returned (see [`SkillSheet::clash`]).
     pub fn set(&mut self, skill: &str, entry: LevelEntry) -> Option<LevelEntry> {
         let rows = self.skills.entry(skill.to_string()).or_default();
         match rows.binary_search_by_key(&entry.from, |e| e.from) {
@@ -155,6 +167,23 @@ impl SkillSheet {
     pub fn is_empty(&self) -> bool {
         self.skills.is_empty()
     }
+}
+
+/// Whether `after` is `before` with exactly one level recorded by [`SkillSheet::set`],
+/// and `before` a valid history (dates strictly rising): what an undo may put back.
+pub fn one_step(before: &[LevelEntry], after: &[LevelEntry]) -> bool {
+    if before == after || !before.windows(2).all(|w| w[0].from < w[1].from) {
+        return false;
+    }
+    after.iter().any(|e| {
+        let mut sheet = SkillSheet::new("");
+        sheet.restore("x", before.to_vec());
+        sheet.set("x", e.clone());
+        sheet
+            .skills
+            .get("x")
+            .map_or(after.is_empty(), |rows| rows == after)
+    })
 }
 
 #[cfg(test)]
@@ -233,6 +262,51 @@ mod tests {
         );
         sheet.restore("x", Vec::new());
         assert!(sheet.is_empty());
+    }
+
+    #[test]
+    fn an_undo_puts_back_only_what_one_level_changed() {
+        let a = entry(1, d(2024, 4, 1));
+        let b = entry(2, d(2025, 4, 1));
+        let c = entry(3, d(2026, 4, 1));
+        let a4 = LevelEntry {
+            level: Level::new(4).unwrap(),
+            ..a.clone()
+        };
+        let (ab, ba, abc) = (
+            [a.clone(), b.clone()],
+            [b.clone(), a.clone()],
+            [a.clone(), b, c],
+        );
+        let one = std::slice::from_ref(&a);
+        assert!(one_step(one, &ab));
+        assert!(one_step(&[], one));
+        assert!(one_step(one, std::slice::from_ref(&a4)));
+        assert!(!one_step(one, &abc), "two rows");
+        assert!(!one_step(&ba, &ab), "out of order");
+        assert!(!one_step(&ab, one), "a row dropped");
+        assert!(!one_step(one, one), "nothing changed");
+    }
+
+    #[test]
+    fn another_source_on_the_same_day_clashes() {
+        let mut sheet = SkillSheet::new("1");
+        let own = entry(1, d(2026, 4, 1));
+        sheet.set(
+            "x",
+            LevelEntry {
+                source: Source::SelfReport,
+                ..own.clone()
+            },
+        );
+        assert_eq!(sheet.clash("x", &own), Some(Source::SelfReport));
+        assert_eq!(sheet.clash("x", &entry(2, d(2026, 4, 2))), None);
+        assert_eq!(sheet.clash("y", &own), None);
+        let same = LevelEntry {
+            source: Source::SelfReport,
+            ..entry(3, d(2026, 4, 1))
+        };
+        assert_eq!(sheet.clash("x", &same), None, "the same source corrects");
     }
 
     #[test]

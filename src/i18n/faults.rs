@@ -82,10 +82,10 @@ pub fn skill_fault(f: &SkillFault, lang: Lang) -> String {
         (SkillFault::NoSuchEmployee(n), Lang::Ja) => format!("職員番号 {n} の職員はいません"),
         (SkillFault::NoSuchEmployee(n), Lang::En) => format!("no employee {n}"),
         (SkillFault::UnknownSkill(k), Lang::Ja) => {
-            format!("スキル「{k}」はその日のスキルマップにもデジタル領域にもありません")
+            format!("スキル「{k}」はスキルマップにもデジタルスキル領域にもありません")
         }
         (SkillFault::UnknownSkill(k), Lang::En) => {
-            format!("\"{k}\" is neither a skill of the map on that date nor a digital domain")
+            format!("\"{k}\" is neither a skill of the map nor a digital domain")
         }
         (SkillFault::Retired(k), Lang::Ja) => {
             format!(
@@ -109,6 +109,32 @@ pub fn skill_fault(f: &SkillFault, lang: Lang) -> String {
         }
         (SkillFault::Map(MapError::Foundation), Lang::En) => {
             "a foundation skill is required of every band".to_string()
+        }
+        (SkillFault::SameDay { date, source }, Lang::Ja) => format!(
+            "{} には{}のレベルが記録されています。同じ日に別の区分のレベルは記録できません (訂正は同じ区分で)",
+            both_calendars(*date),
+            source.ja()
+        ),
+        (SkillFault::SameDay { date, source }, Lang::En) => format!(
+            "a {} level is recorded on {date}; another source cannot record one the same day (correct it with the same source)",
+            source.code()
+        ),
+        (SkillFault::Future(date), Lang::Ja) => format!(
+            "{} は今日より後の日付です。レベルは今日までの日付で記録してください",
+            both_calendars(*date)
+        ),
+        (SkillFault::Future(date), Lang::En) => {
+            format!("{date} is after today: levels are recorded up to today")
+        }
+        (SkillFault::LevelName, Lang::Ja) => "レベルの名前を入力してください".to_string(),
+        (SkillFault::LevelName, Lang::En) => "a level needs a name".to_string(),
+        (SkillFault::Moved, Lang::Ja) => {
+            "この後にレベルが変更されたため、取り消せません (別の画面か取り込みによる変更)"
+                .to_string()
+        }
+        (SkillFault::Moved, Lang::En) => {
+            "the levels changed since (another session or an import): this cannot be undone"
+                .to_string()
         }
         (SkillFault::Map(MapError::EmptyName), Lang::Ja) => {
             "スキル名を入力してください".to_string()

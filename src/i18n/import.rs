@@ -187,7 +187,9 @@ pub fn csv_problem(p: &Problem, lang: Lang) -> String {
         ),
         P::UnknownStaff(_)
         | P::UnknownSkill(_)
-        | P::RetiredSkill { .. } => super::skills::level_problem(p, lang),
+        | P::RetiredSkill { .. }
+        | P::SameDayOtherSource { .. }
+        | P::FutureLevel(_) => super::skills::level_problem(p, lang),
     }
 }
 

@@ -212,6 +212,22 @@ pub fn level_problem(p: &Problem, lang: Lang) -> String {
         (P::RetiredSkill { skill, date }, Lang::En) => format!(
             "skill {skill} was retired on {date}: its history stays, new levels are not taken"
         ),
+        (P::SameDayOtherSource { date, source }, Lang::Ja) => format!(
+            "{} には{}のレベルが記録されています。同じ日に別の区分のレベルは記録できません (訂正は同じ区分で)",
+            both_calendars(*date),
+            source.ja()
+        ),
+        (P::SameDayOtherSource { date, source }, Lang::En) => format!(
+            "a {} level is recorded on {date}; another source cannot record one the same day",
+            source.code()
+        ),
+        (P::FutureLevel(date), Lang::Ja) => format!(
+            "{} は今日より後の日付です (レベルは今日までの日付で)",
+            both_calendars(*date)
+        ),
+        (P::FutureLevel(date), Lang::En) => {
+            format!("{date} is after today: levels are dated up to today")
+        }
         (other, _) => super::csv_problem(other, lang),
     }
 }

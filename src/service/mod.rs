@@ -33,7 +33,7 @@ pub use principal::{Principal, account_name};
 pub use setup::{DemoReport, create_demo, init};
 pub use skill_import::SkillImport;
 pub use skill_reports::{GapReport, Matrix, MatrixRow, Scope, SectionCount, TierReport};
-pub use skills::{MapEdit, MapView, PersonGaps, SkillFault};
+pub use skills::{LevelChange, MapEdit, MapView, PersonGaps, SkillFault};
 pub use staff::{EmployeeView, PostView, Stats};
 
 use crate::domain::{Account, Clock, Role, Timestamp};

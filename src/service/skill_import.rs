@@ -161,6 +161,7 @@ fn plan(
     look: &dyn Lookup,
     file: &SkillFile,
     account: &str,
+    today: Date,
     progress: Progress<'_>,
 ) -> Result<Plan, StoreError> {
     let mut names = Names {
@@ -259,6 +260,19 @@ fn plan(
             plan.issues.push(at(row.line, F::Skill, problem));
             continue;
         }
+        if date > today {
+            plan.issues
+                .push(at(row.line, F::Date, Problem::FutureLevel(date)));
+            continue;
+        }
+        if let Some(other) = old.filter(|o| o.source != entry.source) {
+            let problem = Problem::SameDayOtherSource {
+                date,
+                source: other.source,
+            };
+            plan.issues.push(at(row.line, F::Source, problem));
+            continue;
+        }
         if old.is_some() {
             plan.changed += 1;
         } else {
@@ -295,6 +309,7 @@ impl Service {
                 file.issues.into_iter().map(Into::into).collect(),
             ));
         };
+        let today = self.clock.today();
         let base = ImportSummary {
             dry_run: opts.dry_run,
             detected: file.detected,
@@ -303,12 +318,12 @@ impl Service {
         };
         if opts.dry_run {
             let r = self.read_as(p, Permission::StaffWrite)?;
-            let checked = plan(&r, &file, &p.account, progress)?.finish(base);
+            let checked = plan(&r, &file, &p.account, today, progress)?.finish(base);
             return checked.map(|(s, _)| s).map_err(CsvError::Rejected);
         }
         let mut rejected = None;
         let result = self.write_as(p, Permission::StaffWrite, "skill.import", |w| {
-            match plan(&*w, &file, &p.account, &mut *progress)?.finish(base) {
+            match plan(&*w, &file, &p.account, today, &mut *progress)?.finish(base) {
                 Err(issues) => {
                     rejected = Some(issues);
                     // Any error rolls the transaction back; the issues go out below.

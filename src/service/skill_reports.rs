@@ -10,7 +10,7 @@ use crate::domain::gap::{self, MapSkill};
 use crate::domain::level::digital_key;
 use crate::domain::{
     Band, Brief, Date, DigitalDomain, DigitalTier, Employee, Level, OrgTree, OrgUnit, Settings,
-    Share, Skill, SkillSheet, Status, Tally, TierTarget, TitleBand, TitleMap, UnitTag,
+    Share, Skill, SkillSheet, Tally, TierTarget, TitleBand, TitleMap, UnitTag,
 };
 use crate::store::{Reader, Rows, StoreError, brief_on, levels_on};
 
@@ -85,7 +85,7 @@ impl Matrix {
             return false;
         };
         let level = r.levels.get(col).copied().flatten();
-        level.is_none_or(|l| l < self.settings.target(band))
+        !gap::meets(level, self.settings.target(band))
     }
 }
 
@@ -141,11 +141,14 @@ fn in_scope(
     units: Option<&BTreeSet<String>>,
     b: &Brief<'_>,
     band: Option<Band>,
+    on: Date,
 ) -> bool {
     let Some(post) = b.post else {
         return false;
     };
-    b.status != Status::Left
+    // On the staff on the date asked about, not today: a report as of last year
+    // counts someone who has left since, and not someone hired since.
+    b.in_post_on(on)
         && units.is_none_or(|u| u.contains(post.unit))
         && scope.band.is_none_or(|s| band == Some(s))
         && scope.title.as_deref().is_none_or(|t| t == post.title)
@@ -173,7 +176,7 @@ fn people<'r>(
         let Some(bytes) = staff.value(i) else { break };
         let b = brief_on(bytes, on).map_err(|e| record_err(staff, i, e))?;
         let band = b.post.and_then(|p| titles.band_of(p.title));
-        if in_scope(scope, units.as_ref(), &b, band) {
+        if in_scope(scope, units.as_ref(), &b, band, on) {
             out.push((i, b, band));
         }
     }
@@ -280,7 +283,8 @@ impl Service {
                 let Some(bytes) = staff.value(i) else { break };
                 let b = brief_on(bytes, on).map_err(|e| record_err(&staff, i, e))?;
                 let band = b.post.and_then(|p| titles.band_of(p.title));
-                let Some(band) = band.filter(|_| in_scope(scope, units.as_ref(), &b, band)) else {
+                let Some(band) = band.filter(|_| in_scope(scope, units.as_ref(), &b, band, on))
+                else {
                     continue;
                 };
                 people += 1;

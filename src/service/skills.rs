@@ -2,7 +2,7 @@
 
 use super::{Permission, Principal, Service, ServiceError};
 use crate::domain::gap::{self, MapSkill};
-use crate::domain::level::DIGITAL_PREFIX;
+use crate::domain::level::{self, DIGITAL_PREFIX};
 use crate::domain::{
     Band, Category, Date, DigitalDomain, Employee, Gap, Image, Level, LevelEntry, MapError,
     Settings, Skill, SkillSheet, Source, TitleBand, TitleMap,
@@ -13,13 +13,25 @@ use crate::store::{Reader, Writer};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SkillFault {
     NoSuchEmployee(String),
-    /// Not a skill of the map on that date, nor a digital domain.
+    /// Neither a skill of the map nor a digital domain.
     UnknownSkill(String),
-    /// Retired on that date: it keeps its history but takes no new levels.
+    /// Retired: it keeps its history but takes no new levels.
     Retired(String),
     Map(MapError),
     /// A category key the map does not have.
     UnknownCategory(String),
+    /// A level from another source is recorded for that skill on that day.
+    SameDay {
+        date: Date,
+        source: Source,
+    },
+    /// A level dated after today.
+    Future(Date),
+    /// The levels changed since the change being undone (another session or an
+    /// import): undoing would lose what came after.
+    Moved,
+    /// A level of the scale without a name.
+    LevelName,
 }
 
 impl From<SkillFault> for ServiceError {
@@ -93,22 +105,28 @@ fn map_in(r: &Reader, on: Date) -> Result<MapView, ServiceError> {
 /// Whether a sheet key names something that may take a new level: a digital domain,
 /// or a skill of the map that is not retired. The level's own date does not matter: a
 /// level assessed before a skill entered the map is still a fact about the person.
-fn check_skill(w: &Writer, key: &str) -> Result<(), SkillFault> {
-    let unknown = || SkillFault::UnknownSkill(key.to_string());
+fn check_skill(w: &Writer, key: &str) -> Result<(), ServiceError> {
+    let unknown = || ServiceError::from(SkillFault::UnknownSkill(key.to_string()));
     if let Some(domain) = key.strip_prefix(DIGITAL_PREFIX) {
-        return match w.get::<DigitalDomain>(domain) {
-            Ok(Some(_)) => Ok(()),
-            _ => Err(unknown()),
-        };
+        return w
+            .get::<DigitalDomain>(domain)?
+            .map(|_| ())
+            .ok_or_else(unknown);
     }
-    let skill = match w.get::<Skill>(key) {
-        Ok(Some(s)) => s,
-        _ => return Err(unknown()),
-    };
+    let skill = w.get::<Skill>(key)?.ok_or_else(unknown)?;
     if skill.retired {
-        return Err(SkillFault::Retired(key.to_string()));
+        return Err(SkillFault::Retired(key.to_string()).into());
     }
     Ok(())
+}
+
+/// One recorded level: a person's rows of one skill before and after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LevelChange {
+    pub staff_no: String,
+    pub skill: String,
+    pub before: Vec<LevelEntry>,
+    pub after: Vec<LevelEntry>,
 }
 
 /// A person's gaps on a date, with the band they were measured at.
@@ -124,10 +142,27 @@ impl Service {
         settings_in(&self.read_as(p, Permission::CatalogueRead)?)
     }
 
-    pub fn set_settings(&self, p: &Principal, s: &Settings) -> Result<(), ServiceError> {
+    /// Changes the settings in one transaction: what `change` does to the stored
+    /// ones is written, so two sessions never undo each other's change. Every level
+    /// keeps a name.
+    pub fn change_settings(
+        &self,
+        p: &Principal,
+        change: impl FnOnce(&mut Settings),
+    ) -> Result<Settings, ServiceError> {
         self.write_as(p, Permission::CatalogueEdit, "settings.set", |w| {
-            w.put(s)?;
-            Ok(((), vec![crate::store::SETTINGS_KEY.to_string()]))
+            let mut s = w
+                .get::<Settings>(crate::store::SETTINGS_KEY)?
+                .unwrap_or_default();
+            change(&mut s);
+            for name in &mut s.level_names {
+                *name = name.trim().to_string();
+            }
+            if s.level_names.iter().any(String::is_empty) {
+                return Err(SkillFault::LevelName.into());
+            }
+            w.put(&s)?;
+            Ok((s, vec![crate::store::SETTINGS_KEY.to_string()]))
         })
     }
 
@@ -177,8 +212,9 @@ impl Service {
             .unwrap_or_else(|| SkillSheet::new(staff_no)))
     }
 
-    /// Records a level from a date, assessed by the caller. Returns the skill's rows
-    /// as they were, which [`Service::restore_levels`] puts back (undo).
+    /// Records a level from a date, assessed by the caller. Refused for a date after
+    /// today, and where another source has a level of the skill on that day. Returns
+    /// what changed, which [`Service::undo_level`] takes back.
     pub fn set_level(
         &self,
         p: &Principal,
@@ -187,44 +223,65 @@ impl Service {
         level: Level,
         from: Date,
         source: Source,
-    ) -> Result<Vec<LevelEntry>, ServiceError> {
+    ) -> Result<LevelChange, ServiceError> {
+        let today = self.clock.today();
         self.write_as(p, Permission::StaffWrite, "skill.level", |w| {
             if w.get::<Employee>(staff_no)?.is_none() {
                 return Err(SkillFault::NoSuchEmployee(staff_no.to_string()).into());
             }
             check_skill(w, skill)?;
+            if from > today {
+                return Err(SkillFault::Future(from).into());
+            }
             let mut sheet = w
                 .get::<SkillSheet>(staff_no)?
                 .unwrap_or_else(|| SkillSheet::new(staff_no));
+            let entry = LevelEntry {
+                level,
+                from,
+                source,
+                assessor: p.account.clone(),
+            };
+            if let Some(other) = sheet.clash(skill, &entry) {
+                return Err(SkillFault::SameDay {
+                    date: from,
+                    source: other,
+                }
+                .into());
+            }
             let before = sheet.skills.get(skill).cloned().unwrap_or_default();
-            sheet.set(
-                skill,
-                LevelEntry {
-                    level,
-                    from,
-                    source,
-                    assessor: p.account.clone(),
-                },
-            );
+            sheet.set(skill, entry);
+            let after = sheet.skills.get(skill).cloned().unwrap_or_default();
             w.put(&sheet)?;
-            Ok((before, vec![staff_no.to_string(), skill.to_string()]))
+            let change = LevelChange {
+                staff_no: staff_no.to_string(),
+                skill: skill.to_string(),
+                before,
+                after,
+            };
+            Ok((change, vec![staff_no.to_string(), skill.to_string()]))
         })
     }
 
-    /// Puts one skill's rows of a person back as they were before a change.
-    pub fn restore_levels(
-        &self,
-        p: &Principal,
-        staff_no: &str,
-        skill: &str,
-        rows: Vec<LevelEntry>,
-    ) -> Result<(), ServiceError> {
-        self.write_as(p, Permission::StaffWrite, "skill.restore", |w| {
+    /// Takes back one recorded level: the skill's rows return to what they were.
+    /// Refused if they changed since (another session, an import), or if the change
+    /// is not one level recorded on top of the rows it would put back.
+    pub fn undo_level(&self, p: &Principal, change: &LevelChange) -> Result<(), ServiceError> {
+        let (staff_no, skill) = (change.staff_no.as_str(), change.skill.as_str());
+        self.write_as(p, Permission::StaffWrite, "skill.undo", |w| {
             let mut sheet = w
                 .get::<SkillSheet>(staff_no)?
                 .ok_or_else(|| SkillFault::NoSuchEmployee(staff_no.to_string()))?;
-            sheet.restore(skill, rows);
-            w.put(&sheet)?;
+            let now = sheet.skills.get(skill).map_or(&[][..], Vec::as_slice);
+            if now != change.after.as_slice() || !level::one_step(&change.before, &change.after) {
+                return Err(SkillFault::Moved.into());
+            }
+            sheet.restore(skill, change.before.clone());
+            if sheet.is_empty() {
+                w.delete::<SkillSheet>(staff_no)?;
+            } else {
+                w.put(&sheet)?;
+            }
             Ok(((), vec![staff_no.to_string(), skill.to_string()]))
         })
     }

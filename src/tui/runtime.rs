@@ -148,24 +148,22 @@ fn perform_skills(service: &Service, p: &Principal, app: &mut App, effect: Effec
             row,
             col,
         } => match service.set_level(p, &staff_no, &skill, level, today, source) {
-            Ok(before) => {
-                skills::level_stored(app, &staff_no, &skill, level, (row, col), before);
+            Ok(change) => {
+                skills::level_stored(app, &staff_no, &skill, level, (row, col), change);
                 card_changed(service, p, app, &staff_no);
             }
             Err(e) => app.notice = Some(Notice::Error(error_text(&e, lang))),
         },
-        Effect::RestoreLevels(step) => {
-            match service.restore_levels(p, &step.staff_no, &step.skill, step.rows.clone()) {
-                Ok(()) => {
-                    skills::levels_restored(app, &step);
-                    card_changed(service, p, app, &step.staff_no);
-                }
-                Err(e) => {
-                    app.notice = Some(Notice::Error(error_text(&e, lang)));
-                    skills::restore_failed(app, *step);
-                }
+        Effect::RestoreLevels(step) => match service.undo_level(p, &step.change) {
+            Ok(()) => {
+                skills::levels_restored(app, &step);
+                card_changed(service, p, app, &step.staff_no);
             }
-        }
+            Err(e) => {
+                app.notice = Some(Notice::Error(error_text(&e, lang)));
+                skills::restore_failed(app, *step);
+            }
+        },
         Effect::EditMap(edit) => match service.edit_map(p, &edit) {
             Ok(skill) => {
                 skills::map_edited(app, &skill);

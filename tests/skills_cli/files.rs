@@ -262,12 +262,40 @@ fn a_same_day_row_corrects_and_another_day_adds() {
     let fix = file(
         &home,
         "2.csv",
-        format!("{LEVEL_HEADER}\n000123,ethics,2,R8.10.1,上司評価,佐藤 課長\n"),
+        format!("{LEVEL_HEADER}\n000123,ethics,2,R8.10.1,本人申告,佐藤 課長\n"),
     );
     let out = home.ok(&["import", "skills", &fix]);
     assert!(
         out.contains("追加 0 件、訂正 (同じ日の評価の置き換え) 1 件、変更なし 0 件"),
         "{out}"
+    );
+    // Another source on that day is another fact: it does not replace the level.
+    let other = file(
+        &home,
+        "other.csv",
+        format!("{LEVEL_HEADER}\n000123,ethics,4,2026-10-01,上司評価,\n"),
+    );
+    let out = home.run(&["import", "skills", &other]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(
+            "2行目 列「区分」: 令和8年10月1日 (2026-10-01) には本人申告のレベルが記録されています"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // Nor is a level dated after today taken.
+    let future = file(
+        &home,
+        "future.csv",
+        format!("{LEVEL_HEADER}\n000123,ethics,4,2062-10-01,上司評価,\n"),
+    );
+    let out = home.run(&["import", "skills", &future]);
+    assert!(
+        stderr(&out)
+            .contains("2行目 列「日付」: 令和44年10月1日 (2062-10-01) は今日より後の日付です"),
+        "{}",
+        stderr(&out)
     );
     let later = file(
         &home,
@@ -279,7 +307,7 @@ fn a_same_day_row_corrects_and_another_day_adds() {
     assert_eq!(
         home.ok(&["export", "skills"]),
         format!(
-            "{LEVEL_HEADER}\n000123,ethics,2,2026-10-01,上司評価,佐藤 課長\n000123,ethics,3,2026-11-01,研修修了,{me}\n"
+            "{LEVEL_HEADER}\n000123,ethics,2,2026-10-01,本人申告,佐藤 課長\n000123,ethics,3,2026-11-01,研修修了,{me}\n"
         )
     );
     let mid = home.ok(&[

@@ -106,6 +106,14 @@ pub enum Problem {
         skill: String,
         date: Date,
     },
+    /// Another source has a level of the skill on that day: a second source does not
+    /// replace it.
+    SameDayOtherSource {
+        date: Date,
+        source: crate::domain::Source,
+    },
+    /// A level dated after today.
+    FutureLevel(Date),
 }
 
 /// The set a value should have come from.

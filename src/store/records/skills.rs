@@ -90,7 +90,26 @@ impl Record for Skill {
                             retired,
                         })
                     })
-                    .collect::<Result<_, CodecError>>()?;
+                    .collect::<Result<Vec<SkillVersion>, CodecError>>()?;
+                let since = date_from(v.since)?;
+                // `Skill::on` reads the states in order, each before the current one.
+                let dates: Vec<Date> = earlier.iter().map(|e| e.from).chain([since]).collect();
+                if !dates.windows(2).all(|w| w[0] < w[1]) {
+                    return Err(CodecError::Corrupt(format!(
+                        "{}: states out of order",
+                        v.key
+                    )));
+                }
+                let foundation = v.category.is_none();
+                let all_bands = |r: &[bool; 4]| *r == [true; 4];
+                if foundation
+                    && !(all_bands(&v.required) && earlier.iter().all(|e| all_bands(&e.required)))
+                {
+                    return Err(CodecError::Corrupt(format!(
+                        "{}: a foundation skill lacks a band",
+                        v.key
+                    )));
+                }
                 Ok(Skill {
                     key: v.key,
                     category: v.category,
@@ -98,7 +117,7 @@ impl Record for Skill {
                     required: v.required,
                     order: v.order,
                     retired: v.retired,
-                    since: date_from(v.since)?,
+                    since,
                     earlier,
                 })
             }
@@ -184,6 +203,9 @@ impl Record for SkillSheet {
             });
         }
         let v: SkillSheetV1 = codec::decode(payload)?;
+        if !v.skills.windows(2).all(|w| w[0].0 < w[1].0) {
+            return Err(CodecError::Corrupt("skills out of order or twice".into()));
+        }
         let mut sheet = SkillSheet::new(&v.staff_no);
         for (key, rows) in v.skills {
             let mut out = Vec::with_capacity(rows.len());
@@ -231,6 +253,9 @@ pub fn levels_on(bytes: &[u8], on: Date) -> Result<Vec<(&str, Level)>, CodecErro
         });
     }
     let v: SkillSheetRefV1<'_> = codec::decode_borrowed(payload)?;
+    if !v.skills.windows(2).all(|w| w[0].0 < w[1].0) {
+        return Err(CodecError::Corrupt("skills out of order or twice".into()));
+    }
     let on = date_to(on);
     let mut out = Vec::with_capacity(v.skills.len());
     for (key, rows) in &v.skills {

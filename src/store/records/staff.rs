@@ -300,10 +300,11 @@ pub fn brief_on(bytes: &[u8], on: Date) -> Result<Brief<'_>, CodecError> {
         }
     };
     date_from(v.birth)?;
-    date_from(v.hired)?;
-    if let Some((left, _)) = v.leaving {
-        date_from(left)?;
-    }
+    let hired = date_from(v.hired)?;
+    let left_on = match v.leaving {
+        Some((left, _)) => Some(date_from(left)?),
+        None => None,
+    };
     track_from(v.track)?;
     for a in &v.history {
         date_from(a.effective)?;
@@ -323,6 +324,8 @@ pub fn brief_on(bytes: &[u8], on: Date) -> Result<Brief<'_>, CodecError> {
             unit: a.unit,
             title: a.title,
         }),
+        hired,
+        left_on,
     })
 }
 

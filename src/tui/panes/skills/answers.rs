@@ -6,8 +6,9 @@ use super::map::MapState;
 use super::matrix::{MatrixState, UNDO_DEPTH, UndoStep};
 use super::reports::{GapsState, TiersState};
 use super::{Slot, View, body, list_rows};
-use crate::domain::{Level, LevelEntry, Skill};
+use crate::domain::{Level, Skill};
 use crate::i18n::tui;
+use crate::service::LevelChange;
 use crate::service::{GapReport, MapView, Matrix, TierReport};
 use crate::tui::app::{App, Notice};
 
@@ -63,7 +64,7 @@ pub fn level_stored(
     skill: &str,
     level: Level,
     at: (usize, usize),
-    before: Vec<LevelEntry>,
+    change: LevelChange,
 ) {
     let (w, h) = body(app);
     let s = &mut app.skills;
@@ -88,7 +89,7 @@ pub fn level_stored(
     s.undo.push(UndoStep {
         staff_no: staff_no.to_string(),
         skill: skill.to_string(),
-        rows: before,
+        change,
         row,
         col,
         shown,

@@ -2,7 +2,7 @@
 //! scroll offsets, and the steps the undo stack keeps. The grid's geometry lives here
 //! too, because `update` scrolls with the same arithmetic the drawing uses.
 
-use crate::domain::{Level, LevelEntry};
+use crate::domain::Level;
 use crate::service::Matrix;
 
 /// Cells of one level column: the level, the mark of a gap, a space.
@@ -92,8 +92,8 @@ pub struct UndoStep {
     pub staff_no: String,
     /// The sheet key of the column (a skill, or `dx:` and a digital domain).
     pub skill: String,
-    /// The skill's rows before the change, as `set_level` returned them.
-    pub rows: Vec<LevelEntry>,
+    /// What `set_level` changed, which `undo_level` takes back.
+    pub change: crate::service::LevelChange,
     /// The cell the level was typed in, and what it showed before.
     pub row: usize,
     pub col: usize,
