@@ -522,6 +522,70 @@ fn the_map_of_an_earlier_year_comes_back_and_stays_as_it_was() {
 }
 
 #[test]
+fn the_matrix_and_the_gap_report_read_as_of_an_earlier_day_and_stay_read_only() {
+    let w = world(300);
+    let mut a = matrix_of_0102(&w, Lang::Ja);
+    let now: Vec<String> = matrix(&a)
+        .matrix
+        .rows
+        .iter()
+        .map(|r| r.staff_no.clone())
+        .collect();
+    let cell = |a: &App| {
+        let m = matrix(a);
+        (
+            m.matrix.rows[m.row].staff_no.clone(),
+            m.matrix.column_key(m.col).unwrap(),
+        )
+    };
+    press(&w, &mut a, "dR7.10.1<Enter>");
+    let then = Date::new(2025, 10, 1).unwrap();
+    assert_eq!(matrix(&a).matrix.on, then);
+    let expected = w
+        .service
+        .matrix(
+            &w.p,
+            &Scope {
+                unit: Some("0102".into()),
+                ..Scope::default()
+            },
+            then,
+        )
+        .unwrap();
+    assert_eq!(matrix(&a).matrix.rows, expected.rows);
+    assert_ne!(
+        now,
+        expected
+            .rows
+            .iter()
+            .map(|r| r.staff_no.clone())
+            .collect::<Vec<_>>(),
+        "new hires and leavers make the two days differ"
+    );
+    assert!(screen(&a, 80, 24).contains("令和7年10月1日時点"));
+    // Digits change nothing on an earlier day.
+    let (who, skill) = cell(&a);
+    let before = level_of(&w, &who, &skill);
+    press(&w, &mut a, "4");
+    assert_eq!(level_of(&w, &who, &skill), before);
+    assert!(a.notice.is_some());
+    // The gap report follows the day.
+    press(&w, &mut a, "g");
+    assert_eq!(a.skills.gaps.ready().unwrap().report.on, then);
+    // A bad or later day is refused in the box; empty returns to today.
+    press(&w, &mut a, "x");
+    press(&w, &mut a, "d<C-u>R99.1.1<Enter>");
+    assert!(a.skills.prompt.as_ref().unwrap().error.is_some());
+    press(&w, &mut a, "<C-u><Enter>");
+    assert!(a.skills.prompt.is_none());
+    assert_eq!(matrix(&a).matrix.on, today());
+    // Back on today, a digit is recorded again.
+    let (who, skill) = cell(&a);
+    press(&w, &mut a, "4");
+    assert_eq!(level_of(&w, &who, &skill), Level::new(4));
+}
+
+#[test]
 fn someone_who_is_not_an_admin_gets_the_services_refusal() {
     let w = world(100);
     w.service.add_account(&w.p, "hr.only", None).unwrap();

@@ -361,17 +361,6 @@ fn shares_json(r: &GapReport) -> Value {
     })
 }
 
-/// A matrix column's display name: the skill's, or the digital domain's.
-fn column_name(m: &Matrix, col: usize) -> &str {
-    match m.skills.get(col) {
-        Some(s) => &s.name,
-        None => m
-            .digital
-            .get(col - m.skills.len())
-            .map_or("", |d| d.name.as_str()),
-    }
-}
-
 fn matrix_tsv(m: &Matrix, lang: Lang) -> String {
     let mut out = String::new();
     let mut header = words(&[W::StaffNo, W::Name, W::Unit, W::Title, W::Band], lang);
@@ -403,7 +392,7 @@ fn matrix_json(m: &Matrix, org: &str) -> Value {
         .map(|c| {
             json!({
                 "key": m.column_key(c),
-                "name": column_name(m, c),
+                "name": m.column_name(c),
                 "digital": c >= m.skills.len(),
             })
         })

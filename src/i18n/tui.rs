@@ -147,6 +147,21 @@ pub fn tui(key: &str, lang: Lang) -> &str {
         "prompt.unit" => ("所属", "Unit"),
         "prompt.rename" => ("スキル名の変更", "Rename skill"),
         "prompt.add" => ("スキルの追加", "Add a skill"),
+        "prompt.as_of" => ("いつ時点", "As of"),
+        "as_of.suffix" => ("時点", " (as of)"),
+        "prompt.as_of_hint" => (
+            "日付 (例: 2026-04-01, R8.4.1)。空欄で今日。過去の日付では入力できません",
+            "A date (e.g. 2026-04-01, R8.4.1); empty for today. Past days are read-only",
+        ),
+        "prompt.as_of_future" => (
+            "今日より後の日付は指定できません",
+            "A day after today cannot be shown",
+        ),
+        "key.as_of" => ("日付を指定 (その日時点)", "as of a date"),
+        "matrix.past_readonly" => (
+            "過去の日付の表示中はレベルを入力・取り消しできません (d で空欄にすると今日に戻ります)",
+            "Levels are entered and undone only as of today (d, then empty, returns to today)",
+        ),
         "prompt.unit_hint" => (
             "所属コードか名称 (例: 0102, 職員課)。空欄で市全体",
             "A unit code or name (e.g. 0102, 職員課); empty for the whole city",

@@ -57,10 +57,22 @@ impl Matrix {
     pub fn column_key(&self, col: usize) -> Option<String> {
         match self.skills.get(col) {
             Some(s) => Some(s.key.clone()),
-            None => self
-                .digital
-                .get(col - self.skills.len())
+            None => col
+                .checked_sub(self.skills.len())
+                .and_then(|d| self.digital.get(d))
                 .map(|d| digital_key(&d.key)),
+        }
+    }
+
+    /// The display name of a column: the skill's, or the digital domain's; "" past the
+    /// end.
+    pub fn column_name(&self, col: usize) -> &str {
+        match self.skills.get(col) {
+            Some(s) => &s.name,
+            None => col
+                .checked_sub(self.skills.len())
+                .and_then(|d| self.digital.get(d))
+                .map_or("", |d| d.name.as_str()),
         }
     }
 

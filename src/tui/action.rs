@@ -85,6 +85,9 @@ pub enum Action {
     AddSkill,
     /// Skill map: retire the focused skill (its history stays).
     RetireSkill,
+    /// Matrix and gap report: read them as of another day (levels are entered only
+    /// as of today).
+    AsOf,
     /// Skill map: show the map of the fiscal year before the one shown.
     EarlierYear,
     /// Skill map: show the map of the next fiscal year, up to today's.

@@ -19,11 +19,16 @@ pub enum Effect {
     /// Read the matrix of a scope, with the cursor on a person and a skill if given.
     LoadMatrix {
         scope: Scope,
+        /// The day the levels are read as of; None: today.
+        on: Option<crate::domain::Date>,
         person: Option<String>,
         skill: Option<String>,
     },
-    /// Read the worst-first gap report of a scope.
-    LoadGapReport { scope: Scope },
+    /// Read the worst-first gap report of a scope, as of a day (None: today).
+    LoadGapReport {
+        scope: Scope,
+        on: Option<crate::domain::Date>,
+    },
     /// Read the digital tier report.
     LoadTierReport,
     /// Record a level from today; `row` and `col` are the matrix cell it was typed in.

@@ -275,6 +275,7 @@ const GRID: &[Binding] = &[
     bind(&[key(K::PageUp)], A::PageUp, "key.page_up", false),
     bind(&[key(K::PageDown)], A::PageDown, "key.page_down", false),
     bind(&[ch('c')], A::ChooseUnit, "key.choose_unit", false),
+    bind(&[ch('d')], A::AsOf, "key.as_of", false),
 ];
 
 const MAP: &[Binding] = &[
@@ -301,6 +302,7 @@ const GAPS: &[Binding] = &[
     bind(&[key(K::Enter)], A::Open, "key.gap_column", true),
     bind(&[ch('a')], A::WholeCity, "key.whole_city", true),
     bind(&[ch('c')], A::ChooseUnit, "key.choose_unit", true),
+    bind(&[ch('d')], A::AsOf, "key.as_of", false),
     bind(UP, A::Up, "key.up", false),
     bind(DOWN, A::Down, "key.down", false),
     bind(&[key(K::PageUp)], A::PageUp, "key.page_up", false),

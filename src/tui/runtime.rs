@@ -126,16 +126,19 @@ fn perform_skills(service: &Service, p: &Principal, app: &mut App, effect: Effec
         },
         Effect::LoadMatrix {
             scope,
+            on,
             person,
             skill,
-        } => match service.matrix(p, &scope, today) {
+        } => match service.matrix(p, &scope, on.unwrap_or(today)) {
             Ok(m) => skills::matrix_loaded(app, m, person.as_deref(), skill.as_deref()),
             Err(e) => skills::load_failed(app, View::Matrix, error_text(&e, lang)),
         },
-        Effect::LoadGapReport { scope } => match service.gap_report(p, &scope, today) {
-            Ok(r) => skills::gaps_loaded(app, r),
-            Err(e) => skills::load_failed(app, View::Gaps, error_text(&e, lang)),
-        },
+        Effect::LoadGapReport { scope, on } => {
+            match service.gap_report(p, &scope, on.unwrap_or(today)) {
+                Ok(r) => skills::gaps_loaded(app, r),
+                Err(e) => skills::load_failed(app, View::Gaps, error_text(&e, lang)),
+            }
+        }
         Effect::LoadTierReport => match service.tier_report(p, today) {
             Ok(r) => skills::tiers_loaded(app, r),
             Err(e) => skills::load_failed(app, View::Tiers, error_text(&e, lang)),

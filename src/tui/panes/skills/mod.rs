@@ -22,7 +22,7 @@ use crate::service::{MapEdit, Scope};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, Notice, Pane};
 use crate::tui::effect::Effect;
-use crate::tui::widgets::input::TextInput;
+use crate::tui::widgets::input::{TextInput, fold};
 use map::MapState;
 use matrix::{MatrixState, UndoStep};
 use reports::{GapsState, TiersState};
@@ -81,6 +81,8 @@ pub enum PromptKind {
     Rename { skill: String },
     /// The name of a new skill under a category.
     Add { category: String },
+    /// The day the matrix and the gap report are read as of; empty for today.
+    AsOf,
 }
 
 #[derive(Clone, Debug)]
@@ -107,6 +109,7 @@ impl Prompt {
             PromptKind::Unit => "prompt.unit",
             PromptKind::Rename { .. } => "prompt.rename",
             PromptKind::Add { .. } => "prompt.add",
+            PromptKind::AsOf => "prompt.as_of",
         }
     }
 
@@ -158,6 +161,9 @@ pub struct SkillsState {
     /// The earlier fiscal year whose map is shown; None: today's map, the one edits
     /// change.
     pub map_year: Option<FiscalYear>,
+    /// The earlier day the matrix and the gap report are read as of; None: today, the
+    /// only day levels are entered on.
+    pub as_of: Option<Date>,
 }
 
 impl SkillsState {
@@ -179,6 +185,7 @@ impl SkillsState {
             want_skill: None,
             map_want: None,
             map_year: None,
+            as_of: None,
         }
     }
 
@@ -301,8 +308,9 @@ fn show(app: &mut App, view: View, again: bool) -> Vec<Effect> {
                 return Vec::new();
             };
             let want = s.want_skill.take();
+            let (on, day) = (s.as_of, s.as_of.unwrap_or(s.today));
             match &mut s.matrix {
-                Slot::Ready(m) if m.matrix.scope == scope && !m.stale => {
+                Slot::Ready(m) if m.matrix.scope == scope && m.matrix.on == day && !m.stale => {
                     if let Some(col) = want.and_then(|k| m.find_col(m.col, &k)) {
                         m.col = col;
                         m.scroll(w, h);
@@ -315,6 +323,7 @@ fn show(app: &mut App, view: View, again: bool) -> Vec<Effect> {
                     let (person, skill) = m.focus();
                     vec![Effect::LoadMatrix {
                         scope,
+                        on,
                         person,
                         skill: want.or(skill),
                     }]
@@ -323,6 +332,7 @@ fn show(app: &mut App, view: View, again: bool) -> Vec<Effect> {
                 // they are in it.
                 _ => vec![Effect::LoadMatrix {
                     scope,
+                    on,
                     person: s.followed.clone(),
                     skill: want,
                 }],
@@ -330,10 +340,13 @@ fn show(app: &mut App, view: View, again: bool) -> Vec<Effect> {
         }
         View::Gaps => {
             let scope = s.gaps_scope();
+            let (on, day) = (s.as_of, s.as_of.unwrap_or(s.today));
             match &s.gaps {
-                Slot::Ready(g) if g.report.scope == scope && !g.stale => Vec::new(),
+                Slot::Ready(g) if g.report.scope == scope && g.report.on == day && !g.stale => {
+                    Vec::new()
+                }
                 Slot::Failed(_) if !again => Vec::new(),
-                _ => vec![Effect::LoadGapReport { scope }],
+                _ => vec![Effect::LoadGapReport { scope, on }],
             }
         }
         View::Tiers => match s.tiers {
@@ -376,6 +389,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             open_unit_prompt(app);
             return Vec::new();
         }
+        Action::AsOf => {
+            let s = &mut app.skills;
+            let shown = s.as_of.map(|d| d.to_string()).unwrap_or_default();
+            s.prompt = Some(Prompt::new(PromptKind::AsOf, &shown));
+            return Vec::new();
+        }
         _ => {}
     }
     match app.skills.view {
@@ -405,6 +424,10 @@ fn matrix_update(app: &mut App, action: Action) -> Vec<Effect> {
     let s = &mut app.skills;
     if let Action::CycleSource = action {
         s.source = SkillsState::next_source(s.source);
+        return Vec::new();
+    }
+    if matches!(action, Action::Undo | Action::Level(_)) && s.as_of.is_some() {
+        app.notice = Some(Notice::Error(tui("matrix.past_readonly", lang).into()));
         return Vec::new();
     }
     if let Action::Undo = action {
@@ -608,6 +631,25 @@ fn prompt_update(app: &mut App, action: Action) -> Vec<Effect> {
                             return show(app, view, true);
                         }
                         Err(message) => prompt.error = Some(message),
+                    }
+                }
+                PromptKind::AsOf => {
+                    let today = app.skills.today;
+                    let day = match text.is_empty() {
+                        true => Ok(today),
+                        false => Date::parse(&fold(&text)).map_err(|_| "error.date"),
+                    };
+                    match day {
+                        Ok(day) if day > today => {
+                            prompt.error = Some(tui("prompt.as_of_future", lang).into());
+                        }
+                        Ok(day) => {
+                            let s = &mut app.skills;
+                            s.prompt = None;
+                            s.as_of = (day != today).then_some(day);
+                            return show(app, app.skills.view, true);
+                        }
+                        Err(key) => prompt.error = Some(tui(key, lang).into()),
                     }
                 }
                 PromptKind::Rename { .. } | PromptKind::Add { .. } if text.is_empty() => {

@@ -61,13 +61,7 @@ pub fn draw(app: &App, m: &MatrixState, theme: &Theme, f: &mut Frame, area: Rect
 
 /// The short head of a column: the first character of its name.
 fn short(m: &Matrix, col: usize) -> String {
-    let name = match m.skills.get(col) {
-        Some(s) => s.name.as_str(),
-        None => m
-            .digital
-            .get(col - m.skills.len())
-            .map_or("", |d| d.name.as_str()),
-    };
+    let name = m.column_name(col);
     fit(
         name.chars()
             .next()
@@ -172,17 +166,12 @@ fn focus_line(app: &App, m: &MatrixState, theme: &Theme, f: &mut Frame, area: Re
     if let Some(band) = r.band {
         person.push_str(&format!(" {}{band}", tui("field.band", lang)));
     }
-    let (kind, name) = match m.matrix.skills.get(m.col) {
-        Some(s) if s.is_foundation() => (tui("matrix.foundation", lang), s.name.clone()),
-        Some(s) => ("", s.name.clone()),
-        None => (
-            tui("matrix.digital", lang),
-            m.matrix
-                .digital
-                .get(m.col - m.matrix.skills.len())
-                .map_or(String::new(), |d| d.name.clone()),
-        ),
+    let kind = match m.matrix.skills.get(m.col) {
+        Some(s) if s.is_foundation() => tui("matrix.foundation", lang),
+        Some(_) => "",
+        None => tui("matrix.digital", lang),
     };
+    let name = m.matrix.column_name(m.col).to_string();
     let level = m.level(m.row, m.col);
     let level_text = match level {
         Some(l) => format!("{l} {}", m.matrix.settings.level_name(l)),

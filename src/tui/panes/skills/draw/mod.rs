@@ -89,8 +89,15 @@ fn view_line(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = (area.width as usize).saturating_sub(used + 2);
     let about = match s.view {
-        View::Matrix => s.matrix.ready().map(|m| scope_text(app, &m.matrix.scope)),
-        View::Gaps => s.gaps.ready().map(|g| scope_text(app, &g.report.scope)),
+        // An earlier day comes first, so that it shows even when the unit is cut.
+        View::Matrix => s
+            .matrix
+            .ready()
+            .map(|m| as_of(app, m.matrix.on) + &scope_text(app, &m.matrix.scope)),
+        View::Gaps => s
+            .gaps
+            .ready()
+            .map(|g| as_of(app, g.report.on) + &scope_text(app, &g.report.scope)),
         // The date the map and the counts are of, in both calendars where they fit.
         View::Map | View::Tiers => {
             let on = match (s.view, s.map.ready()) {
@@ -114,6 +121,18 @@ fn view_line(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
         ));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// `令和7年10月1日時点 ` for a day other than today; empty for today.
+fn as_of(app: &App, on: crate::domain::Date) -> String {
+    if on == app.skills.today {
+        return String::new();
+    }
+    let lang = app.look.lang;
+    let day = lang
+        .pick(&crate::domain::era::wareki(on), &on.to_string())
+        .to_string();
+    format!("{day}{} ", tui("as_of.suffix", lang))
 }
 
 /// A scope as people say it: the unit's path and code, or the whole city.
@@ -189,6 +208,7 @@ fn prompt_box(app: &App, prompt: &Prompt, theme: &Theme, f: &mut Frame, area: Re
     let hint = match prompt.kind {
         PromptKind::Unit => tui("prompt.unit_hint", lang),
         PromptKind::Rename { .. } | PromptKind::Add { .. } => tui("prompt.name_hint", lang),
+        PromptKind::AsOf => tui("prompt.as_of_hint", lang),
     };
     let mut lines = vec![
         Line::from(vec![
