@@ -2,34 +2,16 @@
 //! committed and never regenerated, must keep opening and reading in every later
 //! kizuna.
 
-use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
+mod common;
 
 use kizuna::domain::*;
 use kizuna::store::check;
 use kizuna::store::{SETTINGS_KEY, Store};
-use sha2::{Digest, Sha256};
 
 const FIXTURE: &str = "tests/fixtures/schema-v2/demo-40.redb";
 
 fn fixture_copy() -> (tempfile::TempDir, std::path::PathBuf) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(root.join(FIXTURE)).unwrap();
-    let expected = std::fs::read_to_string(root.join(format!("{FIXTURE}.sha256"))).unwrap();
-    let digest: String = Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    assert_eq!(
-        expected.split_whitespace().next(),
-        Some(digest.as_str()),
-        "the schema-2 fixture changed; it must never be regenerated"
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let copy = dir.path().join("v2.redb");
-    std::fs::write(&copy, bytes).unwrap();
-    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o600)).unwrap();
-    (dir, copy)
+    common::fixture_copy(FIXTURE)
 }
 
 fn d(y: i32, m: u32, day: u32) -> Date {

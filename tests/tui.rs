@@ -1,6 +1,9 @@
 //! The screens without a terminal: key strings through the real keymap into `update`,
 //! effects through the real service, and snapshots of what `render` draws.
 
+mod common;
+
+use common::screens::{keys, screen};
 use std::sync::Arc;
 
 use kizuna::domain::{Date, FixedClock};
@@ -9,10 +12,8 @@ use kizuna::service::{self, Principal, Service};
 use kizuna::tui::app::{App, Confirm, Look, Pane};
 use kizuna::tui::keymap::Layer;
 use kizuna::tui::panes::staff::Focus;
-use kizuna::tui::{runtime, ui, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use kizuna::tui::{runtime, update};
+use ratatui::crossterm::event::Event;
 
 struct World {
     _dir: tempfile::TempDir,
@@ -45,44 +46,6 @@ fn app(w: &World, lang: Lang) -> App {
     app
 }
 
-/// Keys in a string: plain characters, or `<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`,
-/// `<BS>`, `<Up>`, `<Down>`, `<F2>`, `<C-s>` ….
-fn keys(text: &str) -> Vec<KeyEvent> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if c == '<'
-            && let Some(end) = rest.find('>')
-            && end > 1
-        {
-            let name = &rest[1..end];
-            rest = &rest[end + 1..];
-            let ev = match name {
-                "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
-                "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-                "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
-                "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
-                "BS" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
-                "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
-                "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
-                n if n.starts_with('F') => {
-                    KeyEvent::new(KeyCode::F(n[1..].parse().unwrap()), KeyModifiers::NONE)
-                }
-                n if n.starts_with("C-") => KeyEvent::new(
-                    KeyCode::Char(n[2..].chars().next().unwrap()),
-                    KeyModifiers::CONTROL,
-                ),
-                other => panic!("unknown key <{other}>"),
-            };
-            out.push(ev);
-            continue;
-        }
-        out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        rest = &rest[c.len_utf8()..];
-    }
-    out
-}
-
 fn press(w: &World, app: &mut App, text: &str) {
     for ev in keys(text) {
         if let Some(action) = runtime::action_of(app, &Event::Key(ev)) {
@@ -91,26 +54,6 @@ fn press(w: &World, app: &mut App, text: &str) {
             }
         }
     }
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(width, height)).unwrap();
-    term.draw(|f| ui::render(app, f)).unwrap();
-    let buffer = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut line = String::new();
-        let mut x = 0;
-        while x < width {
-            let symbol = buffer[(x, y)].symbol();
-            line.push_str(symbol);
-            // A wide character covers the next cell too.
-            x += kizuna::tui::widgets::text::width(symbol).max(1) as u16;
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn first_hit_name(app: &App) -> String {

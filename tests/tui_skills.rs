@@ -2,6 +2,9 @@
 //! entered with digits (and undone), the gap and tier reports, and the gaps on the
 //! staff pane's card; snapshots at 80x24 and 120x40.
 
+mod common;
+
+use common::screens::{keys, screen};
 use std::sync::Arc;
 
 use kizuna::domain::{Date, FixedClock, Level, Role};
@@ -11,10 +14,8 @@ use kizuna::tui::action::Action;
 use kizuna::tui::app::{App, Look, Pane};
 use kizuna::tui::keymap::Layer;
 use kizuna::tui::panes::staff::Focus;
-use kizuna::tui::{runtime, ui, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use kizuna::tui::{runtime, update};
+use ratatui::crossterm::event::Event;
 
 struct World {
     _dir: tempfile::TempDir,
@@ -55,49 +56,6 @@ fn app(w: &World, lang: Lang) -> App {
     app_as(w, &w.p, lang)
 }
 
-/// Keys in a string: plain characters, or `<Enter>`, `<Esc>`, `<Tab>`, `<BS>`, `<Up>`,
-/// `<Down>`, `<Left>`, `<Right>`, `<Home>`, `<End>`, `<PgDn>`, `<F2>`, `<C-u>` ….
-fn keys(text: &str) -> Vec<KeyEvent> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if c == '<'
-            && let Some(end) = rest.find('>')
-            && end > 1
-        {
-            let name = &rest[1..end];
-            rest = &rest[end + 1..];
-            let code = match name {
-                "Enter" => KeyCode::Enter,
-                "Esc" => KeyCode::Esc,
-                "Tab" => KeyCode::Tab,
-                "BS" => KeyCode::Backspace,
-                "Up" => KeyCode::Up,
-                "Down" => KeyCode::Down,
-                "Left" => KeyCode::Left,
-                "Right" => KeyCode::Right,
-                "Home" => KeyCode::Home,
-                "End" => KeyCode::End,
-                "PgDn" => KeyCode::PageDown,
-                "PgUp" => KeyCode::PageUp,
-                "Space" => KeyCode::Char(' '),
-                n if n.starts_with('F') => KeyCode::F(n[1..].parse().unwrap()),
-                n if n.starts_with("C-") => {
-                    let c = n[2..].chars().next().unwrap();
-                    out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-                    continue;
-                }
-                other => panic!("unknown key <{other}>"),
-            };
-            out.push(KeyEvent::new(code, KeyModifiers::NONE));
-            continue;
-        }
-        out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        rest = &rest[c.len_utf8()..];
-    }
-    out
-}
-
 fn press_as(w: &World, p: &Principal, app: &mut App, text: &str) {
     for ev in keys(text) {
         if let Some(action) = runtime::action_of(app, &Event::Key(ev)) {
@@ -115,25 +73,6 @@ fn press(w: &World, app: &mut App, text: &str) {
 /// The terminal the app believes it has, as the runtime tells it.
 fn resize(app: &mut App, width: u16, height: u16) {
     update::update(app, Action::Resize(width, height));
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(width, height)).unwrap();
-    term.draw(|f| ui::render(app, f)).unwrap();
-    let buffer = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut line = String::new();
-        let mut x = 0;
-        while x < width {
-            let symbol = buffer[(x, y)].symbol();
-            line.push_str(symbol);
-            x += kizuna::tui::widgets::text::width(symbol).max(1) as u16;
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// The matrix of 0102 総務部 職員課 (34 people in the demo at this seed).

@@ -42,6 +42,14 @@ pub fn split(bytes: &[u8]) -> Result<(u16, &[u8]), CodecError> {
     }
 }
 
+/// The payload of a record that has had one version only: any other is unknown.
+pub fn only_version(bytes: &[u8], known: u16) -> Result<&[u8], CodecError> {
+    match split(bytes)? {
+        (found, payload) if found == known => Ok(payload),
+        (found, _) => Err(CodecError::UnknownVersion { found, known }),
+    }
+}
+
 /// Decodes a whole payload; bytes left over mean the record is not what it claims.
 pub fn decode<T: DeserializeOwned>(payload: &[u8]) -> Result<T, CodecError> {
     let (value, used) = bincode::serde::decode_from_slice(payload, config())

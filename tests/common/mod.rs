@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod screens;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -93,4 +95,29 @@ pub fn tsv_cell(tsv: &str, key_col: &str, key: &str, col: &str) -> String {
         }
     }
     panic!("no row {key}");
+}
+
+/// A private copy (mode 0600) of a committed database fixture, after checking it is
+/// byte for byte the one committed: fixtures of released schemas are never
+/// regenerated.
+pub fn fixture_copy(fixture: &str) -> (tempfile::TempDir, PathBuf) {
+    use sha2::{Digest, Sha256};
+    use std::os::unix::fs::PermissionsExt;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(root.join(fixture)).unwrap();
+    let expected = std::fs::read_to_string(root.join(format!("{fixture}.sha256"))).unwrap();
+    let digest: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        expected.split_whitespace().next(),
+        Some(digest.as_str()),
+        "{fixture} changed; it must never be regenerated"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.redb");
+    std::fs::write(&copy, bytes).unwrap();
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o600)).unwrap();
+    (dir, copy)
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::decode::{Detected, Encoding, Gaiji, decode};
-use super::sheet::{ColumnSpec, Row, Sheet};
+use super::sheet::{ColumnSpec, Row, Sheet, col};
 use super::{Expected, Located, Problem, fold_width, parse_date};
 use crate::domain::{CareerTrack, Date, DigitalTier, EmploymentType, Status, kana};
 
@@ -29,18 +29,6 @@ pub enum EmployeeField {
     Digital,
     Track,
     Comeback,
-}
-
-const fn col(
-    field: EmployeeField,
-    names: &'static [&'static str],
-    required: bool,
-) -> ColumnSpec<EmployeeField> {
-    ColumnSpec {
-        field,
-        names,
-        required,
-    }
 }
 
 use EmployeeField as E;

@@ -12,6 +12,16 @@ pub struct ColumnSpec<F> {
     pub required: bool,
 }
 
+/// A column of a file kind: its field, the header names it goes by (Japanese first),
+/// and whether a file must have it.
+pub const fn col<F>(field: F, names: &'static [&'static str], required: bool) -> ColumnSpec<F> {
+    ColumnSpec {
+        field,
+        names,
+        required,
+    }
+}
+
 /// One data row: its line in the file and its cells, 外字 already mapped.
 pub struct Row {
     pub line: u64,

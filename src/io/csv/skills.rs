@@ -6,7 +6,7 @@
 
 use super::decode::{Detected, Encoding, Gaiji, decode};
 use super::export::write_table;
-use super::sheet::{ColumnSpec, Row, Sheet};
+use super::sheet::{ColumnSpec, Row, Sheet, col};
 use super::{Expected, Located, OutEncoding, Problem, fold_width, parse_date};
 use crate::domain::{Date, Level, LevelEntry, Source};
 
@@ -19,18 +19,6 @@ pub enum SkillField {
     Date,
     Source,
     Assessor,
-}
-
-const fn col(
-    field: SkillField,
-    names: &'static [&'static str],
-    required: bool,
-) -> ColumnSpec<SkillField> {
-    ColumnSpec {
-        field,
-        names,
-        required,
-    }
 }
 
 use SkillField as S;

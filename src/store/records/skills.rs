@@ -195,13 +195,7 @@ impl Record for SkillSheet {
     }
 
     fn from_bytes(bytes: &[u8]) -> Result<Self, CodecError> {
-        let (version, payload) = codec::split(bytes)?;
-        if version != Self::VERSION {
-            return Err(CodecError::UnknownVersion {
-                found: version,
-                known: Self::VERSION,
-            });
-        }
+        let payload = codec::only_version(bytes, Self::VERSION)?;
         let v: SkillSheetV1 = codec::decode(payload)?;
         if !v.skills.windows(2).all(|w| w[0].0 < w[1].0) {
             return Err(CodecError::Corrupt("skills out of order or twice".into()));
@@ -245,13 +239,7 @@ struct SkillSheetRefV1<'a> {
 /// out; skills not yet assessed on the date are left out. Checks what
 /// [`SkillSheet::from_bytes`] checks.
 pub fn levels_on(bytes: &[u8], on: Date) -> Result<Vec<(&str, Level)>, CodecError> {
-    let (version, payload) = codec::split(bytes)?;
-    if version != SkillSheet::VERSION {
-        return Err(CodecError::UnknownVersion {
-            found: version,
-            known: SkillSheet::VERSION,
-        });
-    }
+    let payload = codec::only_version(bytes, SkillSheet::VERSION)?;
     let v: SkillSheetRefV1<'_> = codec::decode_borrowed(payload)?;
     if !v.skills.windows(2).all(|w| w[0].0 < w[1].0) {
         return Err(CodecError::Corrupt("skills out of order or twice".into()));
@@ -307,13 +295,7 @@ impl Record for Settings {
     }
 
     fn from_bytes(bytes: &[u8]) -> Result<Self, CodecError> {
-        let (version, payload) = codec::split(bytes)?;
-        if version != Self::VERSION {
-            return Err(CodecError::UnknownVersion {
-                found: version,
-                known: Self::VERSION,
-            });
-        }
+        let payload = codec::only_version(bytes, Self::VERSION)?;
         let v: SettingsV1 = codec::decode(payload)?;
         let mut targets = [Level::ALL[0]; 4];
         for (t, n) in targets.iter_mut().zip(v.targets) {
