@@ -84,6 +84,8 @@ macro_rules! terms {
     };
 }
 
+pub(crate) use terms;
+
 terms!(EmploymentType {
     Regular => "正規", "regular";
     Reappointed => "再任用", "reappointed";

@@ -7,6 +7,7 @@ pub mod brief;
 pub mod clock;
 pub mod date;
 pub mod employee;
+pub mod enrollment;
 pub mod era;
 pub mod gap;
 pub mod kana;
@@ -16,6 +17,8 @@ pub mod org;
 pub mod roadmap;
 pub mod settings;
 pub mod skill;
+pub mod subsidy;
+pub mod training;
 
 pub use account::{Account, Role};
 pub use band::{Band, TitleBand, TitleMap};
@@ -25,6 +28,7 @@ pub use date::Date;
 pub use employee::{
     Assignment, AssignmentKind, CareerTrack, DigitalTier, Employee, EmploymentType, Leaving, Status,
 };
+pub use enrollment::{EnrollError, EnrollStatus, Enrollment, Proposal, ProposalState, Step};
 pub use era::FiscalYear;
 pub use gap::{Gap, MapSkill, Share, Tally};
 pub use kpi::{CourseClass, DigitalDomain, KpiSeries, TierTarget};
@@ -33,3 +37,5 @@ pub use org::{OrgTree, OrgUnit, UnitKind, UnitTag};
 pub use roadmap::{Approach, Initiative, PlanPeriod};
 pub use settings::Settings;
 pub use skill::{Category, Image, MapError, Mindset, MindsetScope, Skill, SkillOn, SkillVersion};
+pub use subsidy::{Application, Budget, SubsidyRules, SubsidyStatus, SubsidyStep};
+pub use training::{Audience, Candidate, Course, CourseKind, Session, SessionError, SessionStatus};

@@ -1,6 +1,6 @@
 //! Organisational settings: kept in the database, changed by admins, audited.
 
-use super::{Band, Level};
+use super::{Band, Level, SubsidyRules};
 
 /// The level scale's names and the level each band's required skills aim at.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -9,6 +9,8 @@ pub struct Settings {
     pub level_names: [String; 5],
     /// The target level of a required skill, per band, band 1 first.
     pub targets: [Level; 4],
+    /// The self-study subsidy: rates by band, the annual budget, the skill-map rule.
+    pub subsidy: SubsidyRules,
 }
 
 /// The target level when none is set.
@@ -27,6 +29,7 @@ impl Default for Settings {
             ]
             .map(str::to_string),
             targets: [target; 4],
+            subsidy: SubsidyRules::default(),
         }
     }
 }

@@ -9,8 +9,8 @@ use super::tables::{self, Visitor};
 use super::{Reader, StoreError};
 use crate::domain::level::DIGITAL_PREFIX;
 use crate::domain::{
-    Account, Approach, Category, DigitalDomain, Employee, Image, Initiative, OrgTree, OrgUnit,
-    Skill, SkillSheet, TitleBand,
+    Account, Approach, Category, Course, DigitalDomain, Employee, Enrollment, Image, Initiative,
+    OrgTree, OrgUnit, Session, Skill, SkillSheet, TitleBand,
 };
 
 /// What is wrong with one record.
@@ -65,6 +65,8 @@ impl Report {
 struct Decode<'r> {
     reader: &'r Reader,
     report: Report,
+    /// The person index the records imply: `(staff number, table, key)`.
+    people: BTreeSet<(String, String, String)>,
 }
 
 impl Visitor for Decode<'_> {
@@ -81,7 +83,12 @@ impl Visitor for Decode<'_> {
                     self.report
                         .problem(T::TABLE, &key, Fault::KeyMismatch(record.key()));
                 }
-                Ok(_) => {}
+                Ok(record) => {
+                    for staff in record.people() {
+                        self.people
+                            .insert((staff, T::TABLE.to_string(), key.clone()));
+                    }
+                }
                 Err(StoreError::Record { source, .. }) => {
                     self.report
                         .problem(T::TABLE, &key, Fault::Decode(source.to_string()));
@@ -107,9 +114,12 @@ pub fn check(reader: &Reader) -> Result<Report, StoreError> {
     let mut decode = Decode {
         reader,
         report: Report::default(),
+        people: BTreeSet::new(),
     };
     tables::visit_all(&mut decode)?;
     let mut report = decode.report;
+    person_index(reader, &decode.people, &mut report)?;
+    training(reader, &mut report)?;
     let employees = decodable::<Employee>(reader)?;
     references(reader, &employees, &mut report)?;
     sheets(reader, &employees, &mut report)?;
@@ -243,9 +253,62 @@ fn sheets(reader: &Reader, employees: &[Employee], r: &mut Report) -> Result<(),
     Ok(())
 }
 
+/// The person index holds exactly what the records imply.
+fn person_index(
+    reader: &Reader,
+    expected: &BTreeSet<(String, String, String)>,
+    report: &mut Report,
+) -> Result<(), StoreError> {
+    let stored: BTreeSet<(String, String, String)> = reader.person_index()?.into_iter().collect();
+    report.index_entries += stored.len() as u64;
+    for (staff, table, key) in expected.difference(&stored) {
+        report.problem(table, key, Fault::IndexMissing(staff.clone()));
+    }
+    for (staff, _, key) in stored.difference(expected) {
+        report.problem("idx_person", &format!("{staff} {key}"), Fault::IndexStray);
+    }
+    Ok(())
+}
+
+/// Sessions name a course, enrollments a session and an employee.
+fn training(reader: &Reader, r: &mut Report) -> Result<(), StoreError> {
+    let courses: BTreeSet<String> = decodable::<Course>(reader)?
+        .into_iter()
+        .map(|c| c.key)
+        .collect();
+    let sessions = decodable::<Session>(reader)?;
+    for s in &sessions {
+        if !courses.contains(&s.course) {
+            r.problem(
+                Session::TABLE,
+                &s.id,
+                Fault::Dangling(Course::TABLE, s.course.clone()),
+            );
+        }
+    }
+    let ids: BTreeSet<&str> = sessions.iter().map(|s| s.id.as_str()).collect();
+    for e in decodable::<Enrollment>(reader)? {
+        if !ids.contains(e.session.as_str()) {
+            r.problem(
+                Enrollment::TABLE,
+                &e.key(),
+                Fault::Dangling(Session::TABLE, e.session.clone()),
+            );
+        }
+        if reader.get::<Employee>(&e.staff_no)?.is_none() {
+            r.problem(
+                Enrollment::TABLE,
+                &e.key(),
+                Fault::Dangling(Employee::TABLE, e.staff_no.clone()),
+            );
+        }
+    }
+    Ok(())
+}
+
 fn index(reader: &Reader, employees: &[Employee], report: &mut Report) -> Result<(), StoreError> {
     let stored: BTreeSet<(String, u32, String)> = reader.unit_history()?.into_iter().collect();
-    report.index_entries = stored.len() as u64;
+    report.index_entries += stored.len() as u64;
     let expected: BTreeSet<(String, u32, String)> =
         employees.iter().flat_map(|e| e.unit_index()).collect();
     for (unit, date, staff) in expected.difference(&stored) {

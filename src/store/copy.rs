@@ -5,7 +5,7 @@ use std::path::Path;
 
 use redb::{Database, ReadableTable, TableDefinition};
 
-use super::tables::{self, AUDIT, META, UNIT_HISTORY, Visitor};
+use super::tables::{self, AUDIT, META, PERSON_INDEX, UNIT_HISTORY, Visitor};
 use super::{Reader, Record, StoreError, file};
 
 fn copy_table<K, V>(
@@ -44,6 +44,7 @@ pub(super) fn backup(from: &Reader, dest: &Path) -> Result<(), StoreError> {
         copy_table(from, &txn, META)?;
         copy_table(from, &txn, AUDIT)?;
         copy_table(from, &txn, UNIT_HISTORY)?;
+        copy_table(from, &txn, PERSON_INDEX)?;
         txn.commit()?;
         Ok(())
     })();

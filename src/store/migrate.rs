@@ -4,18 +4,25 @@
 
 use std::path::Path;
 
-use super::tables::{self, AUDIT, META, UNIT_HISTORY, Visitor};
+use super::tables::{self, AUDIT, META, PERSON_INDEX, UNIT_HISTORY, Visitor};
 use super::{Reader, Record, Store, StoreError, Writer, meta};
 
 type Migration = fn(&mut Writer) -> Result<(), StoreError>;
 
 /// Migrations, oldest first.
-const MIGRATIONS: &[Migration] = &[skill_levels];
+const MIGRATIONS: &[Migration] = &[skill_levels, training];
 
 /// Schema 2: skill levels per employee and the settings. Their tables are made by
 /// `create_tables` before any step runs; skills of version 1 read as holding since
 /// the policy's map took effect, and are rewritten as version 2 when next changed.
 fn skill_levels(_w: &mut Writer) -> Result<(), StoreError> {
+    Ok(())
+}
+
+/// Schema 3: the training catalogue, sessions, enrollments, level proposals and
+/// subsidy applications, and the index of records by person. All new tables, made by
+/// `create_tables`; settings of version 1 read with the subsidy's defaults.
+fn training(_w: &mut Writer) -> Result<(), StoreError> {
     Ok(())
 }
 
@@ -36,6 +43,7 @@ pub(super) fn create_tables(w: &mut Writer) -> Result<(), StoreError> {
     w.txn.open_table(META)?;
     w.txn.open_table(AUDIT)?;
     w.txn.open_table(UNIT_HISTORY)?;
+    w.txn.open_table(PERSON_INDEX)?;
     Ok(())
 }
 

@@ -5,8 +5,9 @@ use redb::TableDefinition;
 
 use super::records::{BandLabel, Record};
 use crate::domain::{
-    Account, Approach, Category, CourseClass, DigitalDomain, Employee, Image, Initiative,
-    KpiSeries, Mindset, OrgUnit, Settings, Skill, SkillSheet, TierTarget, TitleBand,
+    Account, Application, Approach, Category, Course, CourseClass, DigitalDomain, Employee,
+    Enrollment, Image, Initiative, KpiSeries, Mindset, OrgUnit, Proposal, Session, Settings, Skill,
+    SkillSheet, TierTarget, TitleBand,
 };
 
 /// Schema facts: version, plan period, demo flag, audit head.
@@ -16,6 +17,9 @@ pub const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
 /// Every assignment by unit and date: `(unit, YYYYMMDD, staff number)`.
 pub const UNIT_HISTORY: TableDefinition<(&str, u32, &str), ()> =
     TableDefinition::new("idx_unit_history");
+/// Records about a person by staff number: `(staff number, table, key)`.
+pub const PERSON_INDEX: TableDefinition<(&str, &str, &str), ()> =
+    TableDefinition::new("idx_person");
 
 pub fn records<T: Record>() -> TableDefinition<'static, &'static str, &'static [u8]> {
     TableDefinition::new(T::TABLE)
@@ -45,7 +49,12 @@ pub fn visit_all<V: Visitor>(v: &mut V) -> Result<(), V::Error> {
     v.visit::<DigitalDomain>()?;
     v.visit::<CourseClass>()?;
     v.visit::<SkillSheet>()?;
-    v.visit::<Settings>()
+    v.visit::<Settings>()?;
+    v.visit::<Course>()?;
+    v.visit::<Session>()?;
+    v.visit::<Enrollment>()?;
+    v.visit::<Proposal>()?;
+    v.visit::<Application>()
 }
 
 /// The names of the record tables.

@@ -8,7 +8,7 @@ use super::audit::{AuditEntry, Hash};
 use super::codec::{self, CodecError};
 use super::meta;
 use super::records::Record;
-use super::tables::{self, AUDIT, META, UNIT_HISTORY};
+use super::tables::{self, AUDIT, META, PERSON_INDEX, UNIT_HISTORY};
 use crate::domain::{FiscalYear, PlanPeriod, Timestamp};
 
 fn record_err(table: &str, key: &str, source: super::codec::CodecError) -> StoreError {
@@ -71,6 +71,36 @@ fn meta_in(
     key: &str,
 ) -> Result<Option<Vec<u8>>, StoreError> {
     Ok(table.get(key)?.map(|v| v.value().to_vec()))
+}
+
+/// The keys of one table's records about a person.
+fn person_keys(
+    index: &impl ReadableTable<(&'static str, &'static str, &'static str), ()>,
+    staff_no: &str,
+    table: &str,
+) -> Result<Vec<String>, StoreError> {
+    let mut out = Vec::new();
+    for row in index.range((staff_no, table, "")..=(staff_no, table, "\u{10ffff}"))? {
+        let (k, _) = row?;
+        out.push(k.value().2.to_string());
+    }
+    Ok(out)
+}
+
+/// Records whose key starts with a prefix.
+fn prefixed<T: Record>(
+    table: &impl ReadableTable<&'static str, &'static [u8]>,
+    prefix: &str,
+) -> Result<Vec<T>, StoreError> {
+    let mut out = Vec::new();
+    for row in table.range(prefix..)? {
+        let (k, v) = row?;
+        if !k.value().starts_with(prefix) {
+            break;
+        }
+        out.push(decode(k.value(), v.value())?);
+    }
+    Ok(out)
 }
 
 /// A stored key and what its bytes decoded to.
@@ -222,6 +252,32 @@ impl Reader {
         Ok(self.txn.open_table(AUDIT)?.len()?)
     }
 
+    /// Every record of a type about one person, through the person index.
+    pub fn of_person<T: Record>(&self, staff_no: &str) -> Result<Vec<T>, StoreError> {
+        let keys = person_keys(&self.txn.open_table(PERSON_INDEX)?, staff_no, T::TABLE)?;
+        let table = self.txn.open_table(tables::records::<T>())?;
+        keys.iter()
+            .filter_map(|k| get_in::<T>(&table, k).transpose())
+            .collect()
+    }
+
+    /// Every record of a type whose key starts with `prefix`, in key order.
+    pub fn with_prefix<T: Record>(&self, prefix: &str) -> Result<Vec<T>, StoreError> {
+        prefixed(&self.txn.open_table(tables::records::<T>())?, prefix)
+    }
+
+    /// The person index as stored: `(staff number, table, key)`.
+    pub fn person_index(&self) -> Result<Vec<(String, String, String)>, StoreError> {
+        let table = self.txn.open_table(PERSON_INDEX)?;
+        let mut out = Vec::new();
+        for row in table.iter()? {
+            let (k, _) = row?;
+            let (staff, t, key) = k.value();
+            out.push((staff.to_string(), t.to_string(), key.to_string()));
+        }
+        Ok(out)
+    }
+
     /// The unit-history index as stored.
     pub fn unit_history(&self) -> Result<Vec<(String, u32, String)>, StoreError> {
         let table = self.txn.open_table(UNIT_HISTORY)?;
@@ -271,10 +327,12 @@ impl Writer {
         let mut table = self.txn.open_table(tables::records::<T>())?;
         table.insert(key.as_str(), bytes.as_slice())?;
         drop(table);
-        self.reindex(
-            old.map(|o| o.unit_index()).unwrap_or_default(),
-            record.unit_index(),
-        )
+        let (old_people, old_units) = match old {
+            Some(o) => (o.people(), o.unit_index()),
+            None => (Vec::new(), Vec::new()),
+        };
+        self.reindex_people::<T>(&key, old_people, record.people())?;
+        self.reindex(old_units, record.unit_index())
     }
 
     /// Removes a record and its index entries; true if it existed.
@@ -284,8 +342,46 @@ impl Writer {
         table.remove(key)?;
         drop(table);
         let existed = old.is_some();
-        self.reindex(old.map(|o| o.unit_index()).unwrap_or_default(), Vec::new())?;
+        let (old_people, old_units) = match old {
+            Some(o) => (o.people(), o.unit_index()),
+            None => (Vec::new(), Vec::new()),
+        };
+        self.reindex_people::<T>(key, old_people, Vec::new())?;
+        self.reindex(old_units, Vec::new())?;
         Ok(existed)
+    }
+
+    fn reindex_people<T: Record>(
+        &mut self,
+        key: &str,
+        old: Vec<String>,
+        new: Vec<String>,
+    ) -> Result<(), StoreError> {
+        if old == new {
+            return Ok(());
+        }
+        let mut index = self.txn.open_table(PERSON_INDEX)?;
+        for staff in &old {
+            index.remove((staff.as_str(), T::TABLE, key))?;
+        }
+        for staff in &new {
+            index.insert((staff.as_str(), T::TABLE, key), ())?;
+        }
+        Ok(())
+    }
+
+    /// Every record of a type about one person, through the person index.
+    pub fn of_person<T: Record>(&self, staff_no: &str) -> Result<Vec<T>, StoreError> {
+        let keys = person_keys(&self.txn.open_table(PERSON_INDEX)?, staff_no, T::TABLE)?;
+        let table = self.txn.open_table(tables::records::<T>())?;
+        keys.iter()
+            .filter_map(|k| get_in::<T>(&table, k).transpose())
+            .collect()
+    }
+
+    /// Every record of a type whose key starts with `prefix`, in key order.
+    pub fn with_prefix<T: Record>(&self, prefix: &str) -> Result<Vec<T>, StoreError> {
+        prefixed(&self.txn.open_table(tables::records::<T>())?, prefix)
     }
 
     fn reindex(

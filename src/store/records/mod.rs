@@ -5,6 +5,7 @@
 mod catalogue;
 mod skills;
 mod staff;
+mod training;
 
 pub use skills::{SETTINGS_KEY, levels_on};
 pub use staff::{BandLabel, brief_on};
@@ -23,9 +24,45 @@ pub trait Record: Sized {
     fn unit_index(&self) -> Vec<(String, u32, String)> {
         Vec::new()
     }
+    /// The staff numbers the record is about, for the per-person index (enrollments,
+    /// proposals, subsidy applications); most records have none.
+    fn people(&self) -> Vec<String> {
+        Vec::new()
+    }
     fn to_bytes(&self) -> Result<Vec<u8>, CodecError>;
     fn from_bytes(bytes: &[u8]) -> Result<Self, CodecError>;
 }
+
+/// Implements [`Record`] for a domain type of one version and one person through its
+/// V1 DTO.
+macro_rules! person_record_v1 {
+    ($domain:ty, $table:literal, $dto:ty, |$s:ident| $key:expr, person = |$p:ident| $person:expr) => {
+        impl $crate::store::records::Record for $domain {
+            const TABLE: &'static str = $table;
+            const VERSION: u16 = 1;
+
+            fn key(&self) -> String {
+                let $s = self;
+                $key
+            }
+
+            fn people(&self) -> Vec<String> {
+                let $p = self;
+                vec![$person]
+            }
+
+            fn to_bytes(&self) -> Result<Vec<u8>, $crate::store::codec::CodecError> {
+                $crate::store::codec::encode(1, &<$dto>::from(self))
+            }
+
+            fn from_bytes(bytes: &[u8]) -> Result<Self, $crate::store::codec::CodecError> {
+                let payload = $crate::store::codec::only_version(bytes, 1)?;
+                <$domain>::try_from($crate::store::codec::decode::<$dto>(payload)?)
+            }
+        }
+    };
+}
+pub(crate) use person_record_v1;
 
 /// Implements [`Record`] for a domain type through its V1 DTO.
 macro_rules! record_v1 {

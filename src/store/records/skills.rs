@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Record, date_from, date_to};
-use crate::domain::{Date, Level, LevelEntry, Settings, Skill, SkillSheet, SkillVersion, Source};
+use crate::domain::{
+    Date, Level, LevelEntry, Settings, Skill, SkillSheet, SkillVersion, Source, SubsidyRules,
+};
 use crate::store::codec::{self, CodecError};
 
 #[derive(Serialize, Deserialize)]
@@ -275,35 +277,76 @@ struct SettingsV1 {
     targets: [u8; 4],
 }
 
+/// Version 2 adds the self-study subsidy's rates, budget and skill-map rule.
+#[derive(Serialize, Deserialize)]
+struct SettingsV2 {
+    level_names: [String; 5],
+    targets: [u8; 4],
+    rates: [u8; 4],
+    budget: u64,
+    skill_rule: bool,
+}
+
 /// The one settings record's key.
 pub const SETTINGS_KEY: &str = "organisation";
 
+fn targets_from(raw: [u8; 4]) -> Result<[Level; 4], CodecError> {
+    let mut targets = [Level::ALL[0]; 4];
+    for (t, n) in targets.iter_mut().zip(raw) {
+        *t = Level::new(n).ok_or_else(|| CodecError::Corrupt(format!("target {n}")))?;
+    }
+    Ok(targets)
+}
+
 impl Record for Settings {
     const TABLE: &'static str = "settings";
-    const VERSION: u16 = 1;
+    const VERSION: u16 = 2;
 
     fn key(&self) -> String {
         SETTINGS_KEY.to_string()
     }
 
     fn to_bytes(&self) -> Result<Vec<u8>, CodecError> {
-        let v = SettingsV1 {
+        let v = SettingsV2 {
             level_names: self.level_names.clone(),
             targets: self.targets.map(|l| l.number()),
+            rates: self.subsidy.rates,
+            budget: self.subsidy.budget,
+            skill_rule: self.subsidy.skill_rule,
         };
         codec::encode(Self::VERSION, &v)
     }
 
     fn from_bytes(bytes: &[u8]) -> Result<Self, CodecError> {
-        let payload = codec::only_version(bytes, Self::VERSION)?;
-        let v: SettingsV1 = codec::decode(payload)?;
-        let mut targets = [Level::ALL[0]; 4];
-        for (t, n) in targets.iter_mut().zip(v.targets) {
-            *t = Level::new(n).ok_or_else(|| CodecError::Corrupt(format!("target {n}")))?;
+        let (version, payload) = codec::split(bytes)?;
+        match version {
+            1 => {
+                let v: SettingsV1 = codec::decode(payload)?;
+                Ok(Settings {
+                    level_names: v.level_names,
+                    targets: targets_from(v.targets)?,
+                    subsidy: SubsidyRules::default(),
+                })
+            }
+            2 => {
+                let v: SettingsV2 = codec::decode(payload)?;
+                if v.rates.iter().any(|r| *r > 100) {
+                    return Err(CodecError::Corrupt(format!("rates {:?}", v.rates)));
+                }
+                Ok(Settings {
+                    level_names: v.level_names,
+                    targets: targets_from(v.targets)?,
+                    subsidy: SubsidyRules {
+                        rates: v.rates,
+                        budget: v.budget,
+                        skill_rule: v.skill_rule,
+                    },
+                })
+            }
+            found => Err(CodecError::UnknownVersion {
+                found,
+                known: Self::VERSION,
+            }),
         }
-        Ok(Settings {
-            level_names: v.level_names,
-            targets,
-        })
     }
 }
