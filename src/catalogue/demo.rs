@@ -19,8 +19,10 @@ const TITLES: &str = include_str!("../../fixtures/demo/titles.tsv");
 pub const ANCHOR: (i32, u32, u32) = (2026, 4, 1);
 
 mod levels;
+mod training;
 
 pub use levels::sheets;
+pub use training::{Training, plan as training_plan};
 
 /// The seed `kizuna demo` uses unless told otherwise.
 pub const DEFAULT_SEED: u64 = 0x6b69_7a75_6e61;

@@ -158,6 +158,9 @@ pub fn service_message(e: &ServiceError, lang: Lang) -> String {
             .collect::<Vec<_>>()
             .join("\n"),
         ServiceError::Skill(f) => crate::i18n::skill_fault(f, lang),
+        ServiceError::Enroll(f) => crate::i18n::enroll_fault(f, lang),
+        ServiceError::Plan(f) => crate::i18n::plan_fault(f, lang),
+        ServiceError::Subsidy(f) => crate::i18n::subsidy_fault(f, lang),
         ServiceError::Organisation(o) => Msg::Organisation(&o.to_string()).text(lang),
         ServiceError::BackupExists(path) => Msg::BackupExists(path).text(lang),
         ServiceError::BadBackup { path, source } => Msg::BadBackup {

@@ -6,6 +6,7 @@ mod import;
 mod labels;
 mod messages;
 mod skills;
+mod training;
 mod tui;
 
 pub use faults::{employee_fault, employee_rule, skill_fault};
@@ -20,6 +21,7 @@ pub use skills::{
     person_gaps_note, settings_heading, settings_saved, share_note, skill_export_done,
     skill_import_summary, skill_word, target_year_heading, targets_note, unknown_unit,
 };
+pub use training::{enroll_fault, plan_fault, subsidy_fault};
 pub use tui::tui;
 
 /// The language of the messages.
@@ -93,7 +95,13 @@ terms!(
     crate::domain::CareerTrack,
     crate::domain::DigitalTier,
     crate::domain::Status,
-    crate::domain::AssignmentKind
+    crate::domain::AssignmentKind,
+    crate::domain::CourseKind,
+    crate::domain::training::CourseClass,
+    crate::domain::SessionStatus,
+    crate::domain::EnrollStatus,
+    crate::domain::ProposalState,
+    crate::domain::SubsidyStatus
 );
 
 #[cfg(test)]

@@ -33,6 +33,12 @@ pub enum ServiceError {
     Employee(Vec<super::EmployeeFault>),
     #[error("the skill change is not accepted: {0:?}")]
     Skill(super::SkillFault),
+    #[error("the enrollment is not accepted: {0:?}")]
+    Enroll(super::EnrollFault),
+    #[error("the training plan change is not accepted: {0:?}")]
+    Plan(super::PlanFault),
+    #[error("the subsidy change is not accepted: {0:?}")]
+    Subsidy(super::SubsidyFault),
     #[error("the organisation does not form a tree: {0}")]
     Organisation(#[from] crate::domain::org::OrgError),
     #[error("{}: a backup is never overwritten", .0.display())]

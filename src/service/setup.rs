@@ -128,6 +128,12 @@ pub fn create_demo(
         demo::sheets(&data.staff, &policy.skills, &policy.domains, &titles, seed)
             .iter()
             .try_for_each(|s| w.put(s))?;
+        let skill_keys: Vec<&str> = policy.skills.iter().map(|s| s.key.as_str()).collect();
+        let training = demo::training_plan(&data.staff, &skill_keys, &titles, seed);
+        training.courses.iter().try_for_each(|c| w.put(c))?;
+        training.sessions.iter().try_for_each(|s| w.put(s))?;
+        training.enrollments.iter().try_for_each(|e| w.put(e))?;
+        training.applications.iter().try_for_each(|a| w.put(a))?;
         w.put(&account(p, &Role::ALL, clock.as_ref()))?;
         w.set_meta(meta::DEMO, &seed.to_le_bytes())?;
         Ok(vec![p.account.clone()])

@@ -1,0 +1,543 @@
+//! Training through the service: the catalogue and the plan of a fiscal year, a
+//! session's roster, enrolling one person or many under the rules, attendance, and
+//! the level proposals a completed course makes.
+
+use std::collections::BTreeMap;
+
+use super::enroll_rules::{EnrollFault, Outcome, Rules};
+use super::{Permission, Principal, Service, ServiceError};
+use crate::domain::{
+    Course, Date, Employee, EnrollStatus, Enrollment, FiscalYear, OrgTree, Proposal, ProposalState,
+    Session, SessionError, SkillSheet, Source, Status, Step,
+};
+use crate::store::Writer;
+
+impl From<EnrollFault> for ServiceError {
+    fn from(f: EnrollFault) -> ServiceError {
+        ServiceError::Enroll(f)
+    }
+}
+
+/// Why a change of the plan was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlanFault {
+    Session(SessionError),
+    UnknownCourse(String),
+    /// The fiscal year to copy into already has sessions.
+    YearPlanned(FiscalYear),
+    /// The year to copy from has none.
+    NothingToCopy(FiscalYear),
+    NoSuchSession(String),
+    /// The proposal was accepted or rejected already.
+    Decided(String),
+}
+
+impl From<PlanFault> for ServiceError {
+    fn from(f: PlanFault) -> ServiceError {
+        ServiceError::Plan(f)
+    }
+}
+
+/// A session with its course's name and how full it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionView {
+    pub session: Session,
+    pub course: String,
+    pub booked: usize,
+}
+
+/// One person on a session's roster.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RosterRow {
+    pub staff_no: String,
+    pub name: String,
+    pub unit_name: String,
+    pub title: String,
+    pub status: EnrollStatus,
+    /// The day of the last change.
+    pub since: Date,
+    /// In line for a place (1 first), when waiting.
+    pub waiting: Option<usize>,
+}
+
+/// A session's people: those with a place first (by staff number), then the waiting
+/// list in order, then those who cancelled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Roster {
+    pub session: Session,
+    pub course: Course,
+    pub rows: Vec<RosterRow>,
+}
+
+/// Who a bulk enrollment is for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BulkFilter {
+    /// A unit and everything under it.
+    pub unit: Option<String>,
+    /// Whose post on `on` has this title.
+    pub title: Option<String>,
+    /// With a post (a promotion, a transfer) taking effect on this day.
+    pub posted_on: Option<Date>,
+    /// Hired in the session's fiscal year.
+    pub new_hires: bool,
+}
+
+/// One candidate of a bulk enrollment and what would happen to them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BulkRow {
+    pub staff_no: String,
+    pub name: String,
+    pub outcome: Outcome,
+}
+
+/// What a bulk enrollment would do, or did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BulkPreview {
+    pub session: String,
+    pub rows: Vec<BulkRow>,
+}
+
+impl BulkPreview {
+    pub fn count(&self, f: impl Fn(&Outcome) -> bool) -> usize {
+        self.rows.iter().filter(|r| f(&r.outcome)).count()
+    }
+}
+
+fn session_of(rules: &Rules, id: &str) -> Result<Session, ServiceError> {
+    rules
+        .sessions
+        .get(id)
+        .cloned()
+        .ok_or_else(|| PlanFault::NoSuchSession(id.to_string()).into())
+}
+
+fn step(status: EnrollStatus, on: Date, p: &Principal, note: Option<String>) -> Step {
+    Step {
+        status,
+        on,
+        by: p.account.clone(),
+        note,
+    }
+}
+
+/// Writes the enrollment `outcome` says for a person, keeping the session's waiting
+/// list in step. Returns the status given.
+fn place(
+    w: &mut Writer,
+    session: &mut Session,
+    staff_no: &str,
+    outcome: &Outcome,
+    reason: Option<&str>,
+    on: Date,
+    p: &Principal,
+) -> Result<EnrollStatus, ServiceError> {
+    let status = match outcome {
+        Outcome::Book => EnrollStatus::Booked,
+        Outcome::Wait(_) => EnrollStatus::Waiting,
+        Outcome::Refused(f) => return Err(f.clone().into()),
+    };
+    if status == EnrollStatus::Waiting {
+        session.waiting.push(staff_no.to_string());
+    }
+    let key = Enrollment::key_of(&session.id, staff_no);
+    let enrollment = match w.get::<Enrollment>(&key)? {
+        // Someone who cancelled and enrolls again keeps their history.
+        Some(mut old) => {
+            old.steps
+                .push(step(status, on, p, reason.map(str::to_string)));
+            old.override_reason = reason.map(str::to_string).or(old.override_reason);
+            old
+        }
+        None => Enrollment {
+            session: session.id.clone(),
+            staff_no: staff_no.to_string(),
+            steps: vec![step(status, on, p, None)],
+            override_reason: reason.map(str::to_string),
+        },
+    };
+    w.put(&enrollment)?;
+    Ok(status)
+}
+
+/// Proposes a level one step up for each skill of a completed course.
+fn propose(
+    w: &mut Writer,
+    course: &Course,
+    session: &str,
+    staff_no: &str,
+    on: Date,
+) -> Result<(), ServiceError> {
+    let sheet = w
+        .get::<SkillSheet>(staff_no)?
+        .unwrap_or_else(|| SkillSheet::new(staff_no));
+    for skill in &course.skills {
+        let now = sheet.level_on(skill, on).map(|e| e.level);
+        let level = Proposal::next_level(now);
+        if Some(level) == now {
+            continue;
+        }
+        let p = Proposal {
+            staff_no: staff_no.to_string(),
+            skill: skill.clone(),
+            session: session.to_string(),
+            level,
+            on,
+            state: ProposalState::Pending,
+            decided_by: None,
+        };
+        if w.get::<Proposal>(&p.key())?.is_none() {
+            w.put(&p)?;
+        }
+    }
+    Ok(())
+}
+
+impl Service {
+    /// The course catalogue, in its order.
+    pub fn courses(&self, p: &Principal) -> Result<Vec<Course>, ServiceError> {
+        let mut all = self.read_as(p, Permission::StaffRead)?.all::<Course>()?;
+        all.sort_by_key(|c| c.order);
+        Ok(all)
+    }
+
+    /// The sessions of a fiscal year, by first day, with how full each is.
+    pub fn sessions(
+        &self,
+        p: &Principal,
+        year: FiscalYear,
+    ) -> Result<Vec<SessionView>, ServiceError> {
+        let r = self.read_as(p, Permission::StaffRead)?;
+        let rules = Rules::load(&r)?;
+        let mut out: Vec<SessionView> = rules
+            .sessions_of(year)
+            .map(|s| SessionView {
+                session: s.clone(),
+                course: rules
+                    .courses
+                    .get(&s.course)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default(),
+                booked: rules.booked(&s.id),
+            })
+            .collect();
+        out.sort_by_key(|v| (v.session.first_day(), v.session.id.clone()));
+        Ok(out)
+    }
+
+    /// Adds or changes a session of the plan.
+    pub fn save_session(&self, p: &Principal, s: &Session) -> Result<(), ServiceError> {
+        s.validate().map_err(PlanFault::Session)?;
+        self.write_as(p, Permission::StaffWrite, "training.session", |w| {
+            if w.get::<Course>(&s.course)?.is_none() {
+                return Err(PlanFault::UnknownCourse(s.course.clone()).into());
+            }
+            w.put(s)?;
+            Ok(((), vec![s.id.clone()]))
+        })
+    }
+
+    /// Copies a fiscal year's sessions into the next one as its plan (計画), in one
+    /// step. Refused if the next year already has sessions.
+    pub fn copy_plan(&self, p: &Principal, from: FiscalYear) -> Result<Vec<Session>, ServiceError> {
+        let to = FiscalYear(from.0 + 1);
+        self.write_as(p, Permission::StaffWrite, "training.copy_plan", |w| {
+            let all = w.all::<Session>()?;
+            if all.iter().any(|s| s.year == to) {
+                return Err(PlanFault::YearPlanned(to).into());
+            }
+            let mut source: Vec<&Session> = all.iter().filter(|s| s.year == from).collect();
+            if source.is_empty() {
+                return Err(PlanFault::NothingToCopy(from).into());
+            }
+            source.sort_by_key(|s| (s.first_day(), s.id.clone()));
+            let mut made = Vec::with_capacity(source.len());
+            for (n, s) in (1..).zip(source) {
+                let copy = s.next_year(Session::id_for(to, n));
+                w.put(&copy)?;
+                made.push(copy);
+            }
+            let ids = made.iter().map(|s| s.id.clone()).collect();
+            Ok((made, ids))
+        })
+    }
+
+    /// A session's roster with names and posts.
+    pub fn roster(&self, p: &Principal, session: &str) -> Result<Roster, ServiceError> {
+        let r = self.read_as(p, Permission::StaffRead)?;
+        let s = r
+            .get::<Session>(session)?
+            .ok_or_else(|| PlanFault::NoSuchSession(session.to_string()))?;
+        let course = r
+            .get::<Course>(&s.course)?
+            .ok_or_else(|| PlanFault::UnknownCourse(s.course.clone()))?;
+        let org = super::staff::org_tree(&r)?;
+        let day = s.first_day().unwrap_or(s.year.first_day());
+        let mut rows = Vec::new();
+        for e in r.with_prefix::<Enrollment>(&format!("{session}/"))? {
+            let person = r.get::<Employee>(&e.staff_no)?;
+            let post = person.as_ref().and_then(|x| x.assignment_on(day));
+            rows.push(RosterRow {
+                staff_no: e.staff_no.clone(),
+                name: person.as_ref().map(|x| x.name.clone()).unwrap_or_default(),
+                unit_name: post
+                    .map(|a| org.path_name(&a.unit).to_string())
+                    .unwrap_or_default(),
+                title: post.map(|a| a.title.clone()).unwrap_or_default(),
+                status: e.status(),
+                since: e.steps.last().map_or(day, |st| st.on),
+                waiting: s
+                    .waiting
+                    .iter()
+                    .position(|n| *n == e.staff_no)
+                    .map(|i| i + 1),
+            });
+        }
+        rows.sort_by_key(|x| {
+            let group = match x.status {
+                EnrollStatus::Waiting => 1,
+                EnrollStatus::Cancelled => 2,
+                _ => 0,
+            };
+            (group, x.waiting, x.staff_no.clone())
+        });
+        Ok(Roster {
+            session: s,
+            course,
+            rows,
+        })
+    }
+
+    /// Enrolls one person: a place if there is one, else the waiting list. Someone
+    /// outside the course's audience needs a reason.
+    pub fn enroll(
+        &self,
+        p: &Principal,
+        session: &str,
+        staff_no: &str,
+        reason: Option<&str>,
+    ) -> Result<EnrollStatus, ServiceError> {
+        let today = self.clock.today();
+        self.write_as(p, Permission::StaffWrite, "training.enroll", |w| {
+            let rules = Rules::load(&*w)?;
+            let mut s = session_of(&rules, session)?;
+            let e = w
+                .get::<Employee>(staff_no)?
+                .ok_or_else(|| EnrollFault::NoSuchEmployee(staff_no.to_string()))?;
+            let outcome = rules.judge(&e, &s, reason, (rules.booked(session), s.waiting.len()));
+            let status = place(w, &mut s, staff_no, &outcome, reason, today, p)?;
+            w.put(&s)?;
+            Ok((status, vec![session.to_string(), staff_no.to_string()]))
+        })
+    }
+
+    /// Changes a person's status in a session (attendance, completion, cancellation).
+    /// A cancellation frees the place for the first in line; a completion proposes
+    /// levels for the course's skills.
+    pub fn set_attendance(
+        &self,
+        p: &Principal,
+        session: &str,
+        staff_no: &str,
+        status: EnrollStatus,
+        note: Option<&str>,
+    ) -> Result<(), ServiceError> {
+        let today = self.clock.today();
+        self.write_as(p, Permission::StaffWrite, "training.status", |w| {
+            let mut s = w
+                .get::<Session>(session)?
+                .ok_or_else(|| PlanFault::NoSuchSession(session.to_string()))?;
+            let key = Enrollment::key_of(session, staff_no);
+            let mut e = w
+                .get::<Enrollment>(&key)?
+                .ok_or_else(|| EnrollFault::NoSuchEmployee(staff_no.to_string()))?;
+            let had_place = e.status().holds_place();
+            e.move_to(step(status, today, p, note.map(str::to_string)))
+                .map_err(EnrollFault::Step)?;
+            w.put(&e)?;
+            let mut ids = vec![session.to_string(), staff_no.to_string()];
+            if status != EnrollStatus::Waiting {
+                s.waiting.retain(|n| n != staff_no);
+            }
+            if status == EnrollStatus::Cancelled && had_place {
+                while !s.waiting.is_empty() {
+                    let next = s.waiting.remove(0);
+                    let Some(mut up) = w.get::<Enrollment>(&Enrollment::key_of(session, &next))?
+                    else {
+                        continue;
+                    };
+                    if up.status() != EnrollStatus::Waiting {
+                        continue;
+                    }
+                    let note = Some(format!("繰り上げ ({staff_no} の取消)"));
+                    up.move_to(step(EnrollStatus::Booked, today, p, note))
+                        .map_err(EnrollFault::Step)?;
+                    w.put(&up)?;
+                    ids.push(next);
+                    break;
+                }
+            }
+            if status == EnrollStatus::Completed
+                && let Some(course) = w.get::<Course>(&s.course)?
+            {
+                propose(w, &course, session, staff_no, today)?;
+            }
+            w.put(&s)?;
+            Ok(((), ids))
+        })
+    }
+
+    /// The people a bulk enrollment would take and what would happen to each, without
+    /// writing anything.
+    pub fn bulk_preview(
+        &self,
+        p: &Principal,
+        session: &str,
+        filter: &BulkFilter,
+    ) -> Result<BulkPreview, ServiceError> {
+        let r = self.read_as(p, Permission::StaffRead)?;
+        let rules = Rules::load(&r)?;
+        let org = super::staff::org_tree(&r)?;
+        let s = session_of(&rules, session)?;
+        let people = r.all::<Employee>()?;
+        Ok(preview(&rules, &org, &s, &people, filter))
+    }
+
+    /// Enrolls everyone the preview would, in one transaction; the rules are applied
+    /// again inside it, so what is written is what they allow at that moment.
+    pub fn bulk_enroll(
+        &self,
+        p: &Principal,
+        session: &str,
+        filter: &BulkFilter,
+    ) -> Result<BulkPreview, ServiceError> {
+        let today = self.clock.today();
+        self.write_as(p, Permission::StaffWrite, "training.bulk_enroll", |w| {
+            let rules = Rules::load(&*w)?;
+            let org = OrgTree::new(w.all()?)?;
+            let mut s = session_of(&rules, session)?;
+            let people = w.all::<Employee>()?;
+            let done = preview(&rules, &org, &s, &people, filter);
+            let mut ids = vec![session.to_string()];
+            for row in &done.rows {
+                if matches!(row.outcome, Outcome::Book | Outcome::Wait(_)) {
+                    place(w, &mut s, &row.staff_no, &row.outcome, None, today, p)?;
+                    ids.push(row.staff_no.clone());
+                }
+            }
+            w.put(&s)?;
+            Ok((done, ids))
+        })
+    }
+
+    /// Level proposals of completed courses, for a person or for everyone.
+    pub fn proposals(
+        &self,
+        p: &Principal,
+        staff_no: Option<&str>,
+    ) -> Result<Vec<Proposal>, ServiceError> {
+        let r = self.read_as(p, Permission::StaffRead)?;
+        Ok(match staff_no {
+            Some(n) => r.of_person::<Proposal>(n)?,
+            None => r.all::<Proposal>()?,
+        })
+    }
+
+    /// Accepts a proposal (the level is recorded from the completion day, source
+    /// 研修修了, assessed by the caller) or rejects it.
+    pub fn decide_proposal(
+        &self,
+        p: &Principal,
+        key: &str,
+        accept: bool,
+    ) -> Result<(), ServiceError> {
+        self.write_as(p, Permission::StaffWrite, "training.proposal", |w| {
+            let mut prop = w
+                .get::<Proposal>(key)?
+                .ok_or_else(|| ServiceError::NotFound {
+                    kind: "proposal",
+                    id: key.to_string(),
+                })?;
+            if prop.state != ProposalState::Pending {
+                return Err(PlanFault::Decided(key.to_string()).into());
+            }
+            prop.state = if accept {
+                ProposalState::Accepted
+            } else {
+                ProposalState::Rejected
+            };
+            prop.decided_by = Some(p.account.clone());
+            if accept {
+                let mut sheet = w
+                    .get::<SkillSheet>(&prop.staff_no)?
+                    .unwrap_or_else(|| SkillSheet::new(&prop.staff_no));
+                let entry = crate::domain::LevelEntry {
+                    level: prop.level,
+                    from: prop.on,
+                    source: Source::Training,
+                    assessor: p.account.clone(),
+                };
+                if let Some(other) = sheet.clash(&prop.skill, &entry) {
+                    return Err(super::SkillFault::SameDay {
+                        date: prop.on,
+                        source: other,
+                    }
+                    .into());
+                }
+                sheet.set(&prop.skill, entry);
+                w.put(&sheet)?;
+            }
+            w.put(&prop)?;
+            Ok(((), vec![prop.staff_no.clone(), prop.skill.clone()]))
+        })
+    }
+}
+
+/// The candidates a filter selects, each judged by the rules, with the places the
+/// earlier ones take counted in.
+fn preview(
+    rules: &Rules,
+    org: &OrgTree,
+    s: &Session,
+    people: &[Employee],
+    f: &BulkFilter,
+) -> BulkPreview {
+    let day = s.first_day().unwrap_or(s.year.first_day());
+    let units = f.unit.as_deref().map(|u| org.subtree(u));
+    let mut booked = rules.booked(&s.id);
+    let mut waiting = s.waiting.len();
+    let mut rows = Vec::new();
+    let chosen: BTreeMap<&str, &Employee> = people
+        .iter()
+        .filter(|e| e.status != Status::Left)
+        .filter(|e| {
+            let post = e.assignment_on(day);
+            units
+                .as_ref()
+                .is_none_or(|u| post.is_some_and(|a| u.contains(&a.unit)))
+                && f.title
+                    .as_deref()
+                    .is_none_or(|t| post.is_some_and(|a| a.title == t))
+                && f.posted_on
+                    .is_none_or(|d| e.history.iter().any(|a| a.effective == d))
+                && (!f.new_hires || FiscalYear::of(e.hired) == s.year)
+        })
+        .map(|e| (e.staff_no.as_str(), e))
+        .collect();
+    for e in chosen.into_values() {
+        let outcome = rules.judge(e, s, None, (booked, waiting));
+        match outcome {
+            Outcome::Book => booked += 1,
+            Outcome::Wait(_) => waiting += 1,
+            Outcome::Refused(_) => {}
+        }
+        rows.push(BulkRow {
+            staff_no: e.staff_no.clone(),
+            name: e.name.clone(),
+            outcome,
+        });
+    }
+    BulkPreview {
+        session: s.id.clone(),
+        rows,
+    }
+}
