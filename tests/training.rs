@@ -412,3 +412,20 @@ fn the_subsidy_asks_for_a_skill_and_never_exceeds_the_budget() {
         .unwrap();
     assert_eq!(s.check(&w.p).unwrap().problems, []);
 }
+
+#[test]
+fn a_persons_trainings_come_newest_first() {
+    let w = world(2000);
+    let s = &w.service;
+    s.save_session(&w.p, &session("R8-901", "kakaricho", d(2027, 2, 10), 30))
+        .unwrap();
+    let who = &with_title(&w, "係長")[0];
+    let before = s.trainings_of(&w.p, who).unwrap();
+    s.enroll(&w.p, "R8-901", who, None).unwrap();
+    let after = s.trainings_of(&w.p, who).unwrap();
+    assert_eq!(after.len(), before.len() + 1);
+    assert_eq!(after[0].session, "R8-901");
+    assert_eq!(after[0].course_name, "係長研修");
+    assert_eq!(after[0].status, EnrollStatus::Booked);
+    assert!(after.windows(2).all(|p| p[0].first_day >= p[1].first_day));
+}

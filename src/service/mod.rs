@@ -42,7 +42,9 @@ pub use skill_reports::{GapReport, Matrix, MatrixRow, Scope, SectionCount, TierR
 pub use skills::{LevelChange, MapEdit, MapView, PersonGaps, SkillFault};
 pub use staff::{EmployeeView, PostView, Stats};
 pub use subsidy::{SubsidyFault, SubsidyView};
-pub use training::{BulkFilter, BulkPreview, BulkRow, PlanFault, Roster, RosterRow, SessionView};
+pub use training::{
+    BulkFilter, BulkPreview, BulkRow, PlanFault, Roster, RosterRow, SessionView, TrainingLine,
+};
 
 use crate::domain::{Account, Clock, Role, Timestamp};
 use crate::store::{Reader, Record, Store, Writer, meta};

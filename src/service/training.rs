@@ -69,6 +69,16 @@ pub struct Roster {
     pub rows: Vec<RosterRow>,
 }
 
+/// One training of a person, for the interview card.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrainingLine {
+    pub session: String,
+    pub course: String,
+    pub course_name: String,
+    pub first_day: Option<Date>,
+    pub status: EnrollStatus,
+}
+
 /// Who a bulk enrollment is for.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BulkFilter {
@@ -427,6 +437,33 @@ impl Service {
             w.put(&s)?;
             Ok((done, ids))
         })
+    }
+
+    /// A person's trainings, newest first: every session they enrolled in, with its
+    /// course and where they stand.
+    pub fn trainings_of(
+        &self,
+        p: &Principal,
+        staff_no: &str,
+    ) -> Result<Vec<TrainingLine>, ServiceError> {
+        let r = self.read_as(p, Permission::StaffRead)?;
+        let mut out = Vec::new();
+        for e in r.of_person::<Enrollment>(staff_no)? {
+            let session = r.get::<Session>(&e.session)?;
+            let course = match &session {
+                Some(s) => r.get::<Course>(&s.course)?,
+                None => None,
+            };
+            out.push(TrainingLine {
+                session: e.session.clone(),
+                course: course.as_ref().map(|c| c.key.clone()).unwrap_or_default(),
+                course_name: course.map(|c| c.name).unwrap_or_default(),
+                first_day: session.as_ref().and_then(Session::first_day),
+                status: e.status(),
+            });
+        }
+        out.sort_by(|a, b| (b.first_day, &b.session).cmp(&(a.first_day, &a.session)));
+        Ok(out)
     }
 
     /// Level proposals of completed courses, for a person or for everyone.
