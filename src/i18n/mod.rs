@@ -7,6 +7,7 @@ mod labels;
 mod messages;
 mod skills;
 mod training;
+mod training_cli;
 mod tui;
 
 pub use faults::{employee_fault, employee_rule, skill_fault};

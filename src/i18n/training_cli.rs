@@ -1,0 +1,1 @@
+//! Messages of the training and subsidy commands and the enrollment import.
