@@ -115,6 +115,11 @@ fn a_full_session_queues_and_a_cancellation_promotes_the_first_in_line() {
     assert_eq!(status(c), EnrollStatus::Booked);
     assert_eq!(status(e), EnrollStatus::Waiting);
     assert_eq!(roster.session.waiting, std::slice::from_ref(e));
+    // A roster marks attendance; places follow from enrolling and cancelling.
+    assert_eq!(
+        fault(s.set_attendance(&w.p, "R8-901", e, EnrollStatus::Booked, None)),
+        EnrollFault::NotAttendance(EnrollStatus::Booked)
+    );
     // Cancelling someone who waits promotes nobody.
     s.set_attendance(&w.p, "R8-901", e, EnrollStatus::Cancelled, None)
         .unwrap();

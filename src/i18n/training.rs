@@ -60,6 +60,14 @@ pub fn enroll_fault(f: &EnrollFault, lang: Lang) -> String {
                 "an enrollment does not go back to applied".to_string()
             }
         },
+        (F::NotAttendance(s), Lang::Ja) => format!(
+            "名簿では{}にできません (出席・欠席・修了・取消のみ。受講予定と待機は申込と取消で決まります)",
+            s.term(lang)
+        ),
+        (F::NotAttendance(s), Lang::En) => format!(
+            "a roster does not set {} (only attended, absent, completed, cancelled)",
+            s.term(lang)
+        ),
         (F::EmptyReason, Lang::Ja) => "対象外で申し込む理由を入力してください".to_string(),
         (F::EmptyReason, Lang::En) => {
             "the reason to enroll outside the audience is empty".to_string()

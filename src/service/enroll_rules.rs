@@ -58,6 +58,9 @@ pub enum EnrollFault {
     Step(crate::domain::EnrollError),
     /// A reason to enroll someone outside the audience must say something.
     EmptyReason,
+    /// Places and the waiting list follow from enrolling and cancelling; a roster
+    /// marks only 出席, 欠席, 修了 and 取消.
+    NotAttendance(EnrollStatus),
 }
 
 /// What enrolling a person would do.

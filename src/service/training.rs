@@ -132,7 +132,7 @@ fn step(status: EnrollStatus, on: Date, p: &Principal, note: Option<String>) -> 
 
 /// Writes the enrollment `outcome` says for a person, keeping the session's waiting
 /// list in step. Returns the status given.
-fn place(
+pub(super) fn place(
     w: &mut Writer,
     session: &mut Session,
     staff_no: &str,
@@ -352,6 +352,15 @@ impl Service {
         note: Option<&str>,
     ) -> Result<(), ServiceError> {
         let today = self.clock.today();
+        if !matches!(
+            status,
+            EnrollStatus::Attended
+                | EnrollStatus::Absent
+                | EnrollStatus::Completed
+                | EnrollStatus::Cancelled
+        ) {
+            return Err(EnrollFault::NotAttendance(status).into());
+        }
         self.write_as(p, Permission::StaffWrite, "training.status", |w| {
             let mut s = w
                 .get::<Session>(session)?
@@ -389,7 +398,10 @@ impl Service {
             if status == EnrollStatus::Completed
                 && let Some(course) = w.get::<Course>(&s.course)?
             {
-                propose(w, &course, session, staff_no, today)?;
+                // Levels date from the session's last day, or today if it is still to
+                // come (a completion recorded early).
+                let on = s.days.last().map_or(today, |last| (*last).min(today));
+                propose(w, &course, session, staff_no, on)?;
             }
             w.put(&s)?;
             Ok(((), ids))
