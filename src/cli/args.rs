@@ -126,7 +126,19 @@ pub enum Command {
         #[command(subcommand)]
         what: super::skills::DigitalCommand,
     },
-    /// Import organisation units, titles, employees or skill levels from a CSV file
+    /// Training: the catalogue, sessions, rosters, enrollment, attendance, obligations
+    /// and the level proposals of completed courses
+    Training {
+        #[command(subcommand)]
+        what: super::training::TrainingCommand,
+    },
+    /// The self-study subsidy: applications, decisions and the year's budget
+    Subsidy {
+        #[command(subcommand)]
+        what: super::subsidy::SubsidyCommand,
+    },
+    /// Import organisation units, titles, employees, skill levels or training
+    /// enrollments from a CSV file
     Import {
         #[command(subcommand)]
         what: super::import::ImportCommand,

@@ -91,12 +91,14 @@ const JA: &[(&str, &str)] = &[
     ("completions shell", "bash, zsh, fish, elvish, powershell"),
 ];
 
-/// Every Japanese entry: this table, then those of the import and skill commands.
+/// Every Japanese entry: this table, then those of the import, skill, settings and
+/// training commands.
 fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
     JA.iter()
         .chain(crate::i18n::IMPORT_HELP_JA)
         .chain(crate::i18n::SKILLS_HELP_JA)
         .chain(crate::i18n::SETTINGS_HELP_JA)
+        .chain(crate::i18n::TRAINING_HELP_JA)
 }
 
 fn localize_args(mut cmd: Command, prefix: &str) -> Command {
@@ -217,7 +219,7 @@ mod tests {
     }
 
     #[test]
-    fn every_skill_command_and_argument_speaks_japanese() {
+    fn every_skill_and_training_command_and_argument_speaks_japanese() {
         let cmd = crate::cli::args::Cli::command();
         let mut missing = Vec::new();
         let mut visit = |path: String, c: &Command| {
@@ -237,14 +239,14 @@ mod tests {
                 }
             }
         };
-        for top in ["skills", "digital"] {
+        for top in ["skills", "digital", "training", "subsidy"] {
             let c = cmd.find_subcommand(top).unwrap();
             visit(top.to_string(), c);
             for sub in c.get_subcommands() {
                 visit(format!("{top} {}", sub.get_name()), sub);
             }
         }
-        for path in ["import skills", "export skills"] {
+        for path in ["import skills", "export skills", "import enrollments"] {
             let mut words = path.split(' ');
             let top = cmd.find_subcommand(words.next().unwrap()).unwrap();
             let sub = top.find_subcommand(words.next().unwrap()).unwrap();

@@ -1,4 +1,4 @@
-//! `kizuna import orgs|titles|employees|skills FILE` and `kizuna export
+//! `kizuna import orgs|titles|employees|skills|enrollments FILE` and `kizuna export
 //! employees|skills`: CSV files in and out through the service, problems listed by line
 //! and column on stderr, a progress counter while a long file is read when stderr is a
 //! terminal.
@@ -13,7 +13,8 @@ use crate::domain::Date;
 use crate::i18n::{self, ImportTarget, Lang};
 use crate::io::csv::{Encoding, Gaiji, OutEncoding};
 use crate::service::{
-    CsvError, EmployeeImport, ImportIssue, ImportSummary, Principal, Service, SkillImport, Stage,
+    CsvError, EmployeeImport, EnrollmentImport, EnrollmentImportError, EnrollmentSummary,
+    ImportIssue, ImportSummary, Principal, Service, SkillImport, Stage,
 };
 use crate::store::StoreError;
 
@@ -89,6 +90,19 @@ pub enum ImportCommand {
     /// the day of a stored one of the same skill corrects it, another day adds to the
     /// history
     Skills {
+        /// The CSV file
+        file: PathBuf,
+        /// Character encoding of the file
+        #[arg(long, value_enum, default_value_t = InEncoding::Auto)]
+        encoding: InEncoding,
+        /// Check everything, write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Training enrollments: session, staff number, optional status (booked or waiting)
+    /// and reason; the same rules as enrolling one by one, rows in file order; nothing
+    /// is imported if any row is refused
+    Enrollments {
         /// The CSV file
         file: PathBuf,
         /// Character encoding of the file
@@ -300,6 +314,52 @@ pub fn run_import(
             counter.clear();
             finish_with(result, lang, |s| i18n::skill_import_summary(s, lang))
         }
+        ImportCommand::Enrollments {
+            file,
+            encoding: e,
+            dry_run,
+        } => {
+            let opts = EnrollmentImport {
+                encoding: encoding(*e),
+                dry_run: *dry_run,
+            };
+            enrollments(service.import_enrollments(p, &read(file)?, &opts), lang)
+        }
+    }
+}
+
+/// The summary on stdout and the rows that wait on stderr, or every problem on stderr
+/// (exit code 1).
+fn enrollments(
+    result: Result<EnrollmentSummary, EnrollmentImportError>,
+    lang: Lang,
+) -> Result<u8, CliError> {
+    match result {
+        Ok(summary) => {
+            if !summary.ignored.is_empty() {
+                tell([i18n::ignored_columns(&summary.ignored, lang)]);
+            }
+            tell(
+                summary
+                    .placed
+                    .iter()
+                    .filter(|p| p.waiting.is_some())
+                    .map(|p| i18n::enrollment_waiting_line(p, lang)),
+            );
+            super::say(i18n::enrollment_import_summary(&summary, lang))?;
+            Ok(0)
+        }
+        Err(EnrollmentImportError::Rejected(issues)) => {
+            let closing = i18n::import_rejected(issues.len(), lang);
+            tell(
+                issues
+                    .iter()
+                    .map(|i| i18n::enrollment_issue(i, lang))
+                    .chain(std::iter::once(format!("kizuna: {closing}"))),
+            );
+            Ok(1)
+        }
+        Err(EnrollmentImportError::Service(e)) => Err(e.into()),
     }
 }
 

@@ -9,6 +9,9 @@ pub mod paths;
 mod settings;
 mod show;
 mod skills;
+mod subsidy;
+mod table;
+mod training;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -268,6 +271,8 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
         Command::Skills { what } => skills::run_skills(&open(&cli, ctx)?, p, what, lang)?,
         Command::Settings { what } => settings::run(&open(&cli, ctx)?, p, what, lang)?,
         Command::Digital { what } => skills::run_digital(&open(&cli, ctx)?, p, what, lang)?,
+        Command::Training { what } => return training::run(&open(&cli, ctx)?, p, what, lang),
+        Command::Subsidy { what } => subsidy::run(&open(&cli, ctx)?, p, what, lang)?,
         Command::Import { what } => return import::run_import(&open(&cli, ctx)?, p, what, lang),
         Command::Export { what } => return import::run_export(&open(&cli, ctx)?, p, what, lang),
         Command::Search {

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use super::args::TableFormat;
 use super::import::{date_arg, tell};
+use super::table::{json_text, line};
 use super::{CliError, emit};
 use crate::domain::level::digital_key;
 use crate::domain::{Band, Date, DigitalTier, FiscalYear};
@@ -17,7 +18,7 @@ use crate::service::{
     GapReport, MapView, Matrix, PersonGaps, Principal, Scope, Service, TierReport,
 };
 
-fn fy_arg(text: &str) -> Result<FiscalYear, String> {
+pub(super) fn fy_arg(text: &str) -> Result<FiscalYear, String> {
     FiscalYear::parse(text).map_err(|e| e.to_string())
 }
 
@@ -80,25 +81,10 @@ pub enum DigitalCommand {
     },
 }
 
-/// Tabs and line breaks inside a cell would break the row; they become spaces.
-fn cell(text: &str) -> String {
-    text.replace(['\t', '\n', '\r'], " ")
-}
-
-fn line(out: &mut String, cells: impl IntoIterator<Item = String>) {
-    let cells: Vec<String> = cells.into_iter().map(|c| cell(&c)).collect();
-    out.push_str(&cells.join("\t"));
-    out.push('\n');
-}
-
 fn words(ws: &[W], lang: Lang) -> Vec<String> {
     ws.iter()
         .map(|w| skill_word(*w, lang).to_string())
         .collect()
-}
-
-fn json_text(v: &Value) -> Result<String, CliError> {
-    Ok(serde_json::to_string_pretty(v)? + "\n")
 }
 
 /// Runs `kizuna skills …`.

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use super::Lang;
 use crate::domain::era::both_calendars;
-use crate::domain::{CareerTrack, Date, DigitalTier, EmploymentType, Source, Status};
-use crate::io::csv::{Expected, Problem};
+use crate::domain::{CareerTrack, Date, DigitalTier, EmploymentType, EnrollStatus, Source, Status};
+use crate::io::csv::{Expected, IMPORT_STATUSES, Problem};
 use crate::service::{ImportIssue, ImportSummary, Issue, Stage};
 
 /// What an import brought in, for its summary.
@@ -23,7 +23,12 @@ pub fn import_issue(i: &ImportIssue, lang: Lang) -> String {
         Issue::File(p) => csv_problem(p, lang),
         Issue::Record(f) => super::employee_fault(f, lang),
     };
-    match (lang, i.line, &i.column) {
+    at_place(i.line, i.column.as_deref(), message, lang)
+}
+
+/// A message with its place in a file: a line (0: the file as a whole) and a column.
+pub(super) fn at_place(line: u64, column: Option<&str>, message: String, lang: Lang) -> String {
+    match (lang, line, column) {
         (_, 0, None) => message,
         (Lang::Ja, 0, Some(c)) => format!("列「{c}」: {message}"),
         (Lang::En, 0, Some(c)) => format!("column {c}: {message}"),
@@ -73,6 +78,14 @@ fn choices(e: Expected, lang: Lang) -> String {
         Expected::Level => lang.pick("0〜4", "0 to 4").into(),
         Expected::Source if ja => list(&Source::ALL, Source::ja),
         Expected::Source => list(&Source::ALL, Source::code),
+        Expected::EnrollStatus if ja => format!(
+            "{}。出席・修了などは kizuna training attend で記録します",
+            list(&IMPORT_STATUSES, EnrollStatus::ja)
+        ),
+        Expected::EnrollStatus => format!(
+            "{}; attendance and completion are recorded with kizuna training attend",
+            list(&IMPORT_STATUSES, EnrollStatus::code)
+        ),
     }
 }
 
@@ -305,7 +318,7 @@ pub fn export_refused(problems: usize, lang: Lang) -> String {
 pub const IMPORT_HELP_JA: &[(&str, &str)] = &[
     (
         "import",
-        "CSV ファイルから取り込む: 組織、職名、職員、スキルレベル",
+        "CSV ファイルから取り込む: 組織、職名、職員、スキルレベル、研修の申込",
     ),
     (
         "import orgs",

@@ -23,6 +23,14 @@ pub use skills::{
     skill_import_summary, skill_word, target_year_heading, targets_note, unknown_unit,
 };
 pub use training::{enroll_fault, plan_fault, subsidy_fault};
+pub use training_cli::{
+    BulkCounts, TRAINING_HELP_JA, TrainingWord, attendance_done, audience_text, budget_note,
+    bulk_done, bulk_hint, bulk_nobody, bulk_note, courses_note, duty_line, enroll_closing,
+    enroll_refused_line, enrolled_line, enrollment_import_summary, enrollment_issue,
+    enrollment_waiting_line, outcome_word, outstanding_note, plan_copied, promoted_line,
+    proposal_decided, proposals_made, proposals_note, roster_note, sessions_note, status_choices,
+    subsidy_applied, subsidy_choices, subsidy_decided, training_word, training_words, yen,
+};
 pub use tui::tui;
 
 /// The language of the messages.

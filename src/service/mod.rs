@@ -8,6 +8,7 @@ mod anchor;
 mod catalogue;
 mod employees;
 mod enroll_rules;
+mod enrollment_import;
 mod error;
 mod import;
 mod lookup;
@@ -30,6 +31,9 @@ pub use access::Permission;
 pub use catalogue::Catalogue;
 pub use employees::{EmployeeFault, References};
 pub use enroll_rules::{EnrollFault, Outcome};
+pub use enrollment_import::{
+    EnrollmentImport, EnrollmentImportError, EnrollmentIssue, EnrollmentSummary, Placed, RowFault,
+};
 pub use error::ServiceError;
 pub use import::{CsvError, EmployeeImport, ImportIssue, ImportSummary, Issue, Progress, Stage};
 pub use lookup::Directory;

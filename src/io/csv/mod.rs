@@ -1,10 +1,12 @@
-//! CSV files in and out: employees, organisation units, titles and skill levels. Decoding (UTF-8 with
-//! or without BOM, CP932), header mapping in Japanese or English, 外字 (private-use
-//! characters) found and mapped, and every problem tied to a line and a column, so a
-//! file is either taken whole or refused with the full list of what to fix.
+//! CSV files in and out: employees, organisation units, titles, skill levels and
+//! training enrollments. Decoding (UTF-8 with or without BOM, CP932), header mapping in
+//! Japanese or English, 外字 (private-use characters) found and mapped, and every
+//! problem tied to a line and a column, so a file is either taken whole or refused with
+//! the full list of what to fix.
 
 mod decode;
 mod employees;
+mod enrollments;
 mod export;
 mod orgs;
 mod sheet;
@@ -12,6 +14,10 @@ mod skills;
 
 pub use decode::{Detected, Encoding, Gaiji, decode};
 pub use employees::{EMPLOYEE_COLUMNS, EmployeeField, EmployeeFile, EmployeeRow, read_employees};
+pub use enrollments::{
+    ENROLLMENT_COLUMNS, EnrollmentField, EnrollmentFile, EnrollmentRow, IMPORT_STATUSES,
+    read_enrollments,
+};
 pub use export::{OutEncoding, export_header, write_employees};
 pub use orgs::{
     OrgField, OrgFile, OrgRow, TitleField, TitleFile, TitleRow, read_orgs, read_titles, unit_kind,
@@ -131,6 +137,8 @@ pub enum Expected {
     Level,
     /// Where a level came from: 本人申告, 上司評価, 研修修了.
     Source,
+    /// What an enrollment file may ask for: 受講予定 or 待機.
+    EnrollStatus,
 }
 
 /// A problem with its place: a line of the file (1 is the header; 0 is the file as a
