@@ -120,6 +120,24 @@ fn a_full_session_queues_and_a_cancellation_promotes_the_first_in_line() {
         fault(s.set_attendance(&w.p, "R8-901", e, EnrollStatus::Booked, None)),
         EnrollFault::NotAttendance(EnrollStatus::Booked)
     );
+    assert_eq!(
+        fault(s.set_attendance(&w.p, "R8-901", &people[9], EnrollStatus::Attended, None)),
+        EnrollFault::NotEnrolled {
+            session: "R8-901".into(),
+            staff_no: people[9].clone()
+        }
+    );
+    assert!(matches!(
+        s.bulk_preview(
+            &w.p,
+            "R8-901",
+            &BulkFilter {
+                unit: Some("nowhere".into()),
+                ..BulkFilter::default()
+            }
+        ),
+        Err(ServiceError::NotFound { kind: "unit", .. })
+    ));
     // Cancelling someone who waits promotes nobody.
     s.set_attendance(&w.p, "R8-901", e, EnrollStatus::Cancelled, None)
         .unwrap();

@@ -303,7 +303,7 @@ fn each_person_is_enrolled_or_refused_by_name() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("999999: not enrolled: no employee (or enrollment) 999999"),
+        stderr(&out).contains("999999: not enrolled: no employee 999999"),
         "{}",
         stderr(&out)
     );

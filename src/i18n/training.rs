@@ -11,9 +11,15 @@ pub fn enroll_fault(f: &EnrollFault, lang: Lang) -> String {
         (F::NoSuchSession(s), Lang::Ja) => format!("研修の回 {s} はありません"),
         (F::NoSuchSession(s), Lang::En) => format!("no session {s}"),
         (F::NoSuchEmployee(n), Lang::Ja) => {
-            format!("職員番号 {n} の職員 (またはその申込) はありません")
+            format!("職員番号 {n} の職員はいません")
         }
-        (F::NoSuchEmployee(n), Lang::En) => format!("no employee (or enrollment) {n}"),
+        (F::NoSuchEmployee(n), Lang::En) => format!("no employee {n}"),
+        (F::NotEnrolled { session, staff_no }, Lang::Ja) => {
+            format!("{staff_no} は {session} に申し込まれていません")
+        }
+        (F::NotEnrolled { session, staff_no }, Lang::En) => {
+            format!("{staff_no} is not enrolled in {session}")
+        }
         (F::Left(n), Lang::Ja) => format!("{n} は退職しています"),
         (F::Left(n), Lang::En) => format!("{n} has left"),
         (F::Closed { session, status }, Lang::Ja) => {

@@ -32,6 +32,11 @@ impl Tables for Writer {
 pub enum EnrollFault {
     NoSuchSession(String),
     NoSuchEmployee(String),
+    /// The person is not in the session.
+    NotEnrolled {
+        session: String,
+        staff_no: String,
+    },
     /// The person has left.
     Left(String),
     /// The session no longer takes enrollments (締切, 実施済).

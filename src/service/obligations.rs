@@ -39,6 +39,8 @@ impl Duty {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outstanding {
     pub year: FiscalYear,
+    /// The day it was read on: the year's last day, or today if that is sooner.
+    pub on: crate::domain::Date,
     /// By 所属 code, then staff number, then course.
     pub owed: Vec<Owed>,
     pub duties: Vec<Duty>,
@@ -58,6 +60,7 @@ impl Service {
         let rules = Rules::load(&r)?;
         let org = super::staff::org_tree(&r)?;
         let on = year.last_day().min(self.clock.today());
+        super::training::unit_exists(&org, unit)?;
         let units = unit.map(|u| org.subtree(u));
         let mandatory: Vec<_> = rules
             .courses
@@ -107,6 +110,7 @@ impl Service {
             .collect();
         Ok(Outstanding {
             year,
+            on,
             owed,
             duties: vec![Duty {
                 kind: CourseKind::MentalHealth,

@@ -113,6 +113,17 @@ impl BulkPreview {
     }
 }
 
+/// A unit code the organisation has, or none.
+pub(super) fn unit_exists(org: &OrgTree, unit: Option<&str>) -> Result<(), ServiceError> {
+    match unit {
+        Some(code) if org.get(code).is_none() => Err(ServiceError::NotFound {
+            kind: "unit",
+            id: code.to_string(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 fn session_of(rules: &Rules, id: &str) -> Result<Session, ServiceError> {
     rules
         .sessions
@@ -368,7 +379,10 @@ impl Service {
             let key = Enrollment::key_of(session, staff_no);
             let mut e = w
                 .get::<Enrollment>(&key)?
-                .ok_or_else(|| EnrollFault::NoSuchEmployee(staff_no.to_string()))?;
+                .ok_or_else(|| EnrollFault::NotEnrolled {
+                    session: session.to_string(),
+                    staff_no: staff_no.to_string(),
+                })?;
             let had_place = e.status().holds_place();
             e.move_to(step(status, today, p, note.map(str::to_string)))
                 .map_err(EnrollFault::Step)?;
@@ -419,6 +433,7 @@ impl Service {
         let r = self.read_as(p, Permission::StaffRead)?;
         let rules = Rules::load(&r)?;
         let org = super::staff::org_tree(&r)?;
+        unit_exists(&org, filter.unit.as_deref())?;
         let s = session_of(&rules, session)?;
         let people = r.all::<Employee>()?;
         Ok(preview(&rules, &org, &s, &people, filter))
@@ -436,6 +451,7 @@ impl Service {
         self.write_as(p, Permission::StaffWrite, "training.bulk_enroll", |w| {
             let rules = Rules::load(&*w)?;
             let org = OrgTree::new(w.all()?)?;
+            unit_exists(&org, filter.unit.as_deref())?;
             let mut s = session_of(&rules, session)?;
             let people = w.all::<Employee>()?;
             let done = preview(&rules, &org, &s, &people, filter);
