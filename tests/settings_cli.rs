@@ -64,6 +64,30 @@ fn the_defaults_show_and_changes_are_kept_and_measured() {
     assert!(stderr(&out).contains("レベルの名前"), "{}", stderr(&out));
     assert!(home_demo(&["settings", "show"]).contains("level.2\t支援があればできる"));
 
+    // The self-study subsidy's settings.
+    for line in [
+        "subsidy.rate.1\t50",
+        "subsidy.budget\t3000000",
+        "subsidy.skill_rule\ton",
+    ] {
+        assert!(
+            home_demo(&["settings", "show"]).lines().any(|l| l == line),
+            "{line}"
+        );
+    }
+    home_demo(&["settings", "subsidy-rate", "2", "40"]);
+    home_demo(&["settings", "subsidy-budget", "1500000"]);
+    home_demo(&["settings", "subsidy-skill-rule", "off"]);
+    let shown = home_demo(&["settings", "show"]);
+    for line in [
+        "subsidy.rate.2\t40",
+        "subsidy.budget\t1500000",
+        "subsidy.skill_rule\toff",
+    ] {
+        assert!(shown.lines().any(|l| l == line), "{line} in\n{shown}");
+    }
+    let out = home.run(&["--demo", "settings", "subsidy-rate", "1", "101"]);
+    assert_eq!(out.status.code(), Some(2));
     let en = home.ok(&["--demo", "--lang", "en", "settings", "show"]);
     assert!(en.starts_with("key\tvalue\n"), "{en}");
 }

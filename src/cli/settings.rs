@@ -26,6 +26,26 @@ pub enum SettingsCommand {
         /// Its new name
         name: String,
     },
+    /// Set the self-study subsidy's rate for a band, in percent of the cost (admin)
+    SubsidyRate {
+        /// The band, 1 (主任・主事) to 4 (部長・課長)
+        #[arg(value_parser = clap::value_parser!(u8).range(1..=4))]
+        band: u8,
+        /// Percent, 0-100
+        #[arg(value_parser = clap::value_parser!(u8).range(0..=100))]
+        percent: u8,
+    },
+    /// Set the self-study subsidy's budget for a fiscal year, in yen (admin)
+    SubsidyBudget {
+        /// Yen
+        yen: u64,
+    },
+    /// Whether a subsidy application must serve a skill of the skill map (admin)
+    SubsidySkillRule {
+        /// on or off
+        #[arg(value_parser = ["on", "off"])]
+        rule: String,
+    },
     /// Set the level a band's required skills aim at (admin)
     Target {
         /// The band, 1 (主任・主事) to 4 (部長・課長)
@@ -54,6 +74,13 @@ pub fn run(
                 for band in Band::ALL {
                     out.push_str(&format!("target.{band}\t{}\n", s.target(band)));
                 }
+                for band in Band::ALL {
+                    let rate = s.subsidy.rates[band.index()];
+                    out.push_str(&format!("subsidy.rate.{band}\t{rate}\n"));
+                }
+                out.push_str(&format!("subsidy.budget\t{}\n", s.subsidy.budget));
+                let rule = if s.subsidy.skill_rule { "on" } else { "off" };
+                out.push_str(&format!("subsidy.skill_rule\t{rule}\n"));
                 out
             }
             TableFormat::Json => {
@@ -61,6 +88,11 @@ pub fn run(
                 let value = json!({
                     "level_names": s.level_names,
                     "targets": Band::ALL.map(|b| json!({"band": b.number(), "level": s.target(b).number()})),
+                    "subsidy": {
+                        "rates": s.subsidy.rates,
+                        "budget": s.subsidy.budget,
+                        "skill_rule": s.subsidy.skill_rule,
+                    },
                 });
                 serde_json::to_string_pretty(&value)? + "\n"
             }
@@ -73,6 +105,24 @@ pub fn run(
             service.change_settings(p, |s| {
                 s.level_names[usize::from(level.number())] = name.clone();
             })?;
+            emit(&settings_saved(lang))
+        }
+        SettingsCommand::SubsidyRate { band, percent } => {
+            let band = Band::new(*band).ok_or_else(|| CliError::BadValue {
+                value: band.to_string(),
+                arg: "BAND",
+            })?;
+            let percent = (*percent).min(100);
+            service.change_settings(p, |s| s.subsidy.rates[band.index()] = percent)?;
+            emit(&settings_saved(lang))
+        }
+        SettingsCommand::SubsidyBudget { yen } => {
+            service.change_settings(p, |s| s.subsidy.budget = *yen)?;
+            emit(&settings_saved(lang))
+        }
+        SettingsCommand::SubsidySkillRule { rule } => {
+            let on = rule == "on";
+            service.change_settings(p, |s| s.subsidy.skill_rule = on)?;
             emit(&settings_saved(lang))
         }
         SettingsCommand::Target { band, level } => {

@@ -370,4 +370,23 @@ pub const SETTINGS_HELP_JA: &[(&str, &str)] = &[
         "職層: 1 (主任・主事) から 4 (部長・課長)",
     ),
     ("settings target level", "目標レベル (0-4)"),
+    (
+        "settings subsidy-rate",
+        "自主研修支援の助成率を職層ごとに決める (費用に対する %。admin)",
+    ),
+    (
+        "settings subsidy-rate band",
+        "職層: 1 (主任・主事) から 4 (部長・課長)",
+    ),
+    ("settings subsidy-rate percent", "助成率 (0-100 %)"),
+    (
+        "settings subsidy-budget",
+        "自主研修支援の年度予算 (円。admin)",
+    ),
+    ("settings subsidy-budget yen", "円"),
+    (
+        "settings subsidy-skill-rule",
+        "申請にスキルマップのスキルを求めるか (on/off。admin)",
+    ),
+    ("settings subsidy-skill-rule rule", "on または off"),
 ];
