@@ -3,6 +3,8 @@
 
 use super::app::Pane;
 use super::panes::skills::View;
+use super::panes::training;
+use crate::domain::{EnrollStatus, SubsidyStatus};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -88,10 +90,35 @@ pub enum Action {
     /// Matrix and gap report: read them as of another day (levels are entered only
     /// as of today).
     AsOf,
-    /// Skill map: show the map of the fiscal year before the one shown.
+    /// The fiscal year before the one shown (the skill map, the sessions, the
+    /// obligations, the subsidy).
     EarlierYear,
-    /// Skill map: show the map of the next fiscal year, up to today's.
+    /// The fiscal year after the one shown (the skill map goes no further than
+    /// today's).
     LaterYear,
+    /// Show the person's trainings, all of them.
+    ShowTrainings,
+    /// Skills pane: accept the focused level proposal (it becomes a level, source
+    /// 研修修了).
+    AcceptProposal,
+    /// Skills pane: reject the focused level proposal.
+    RejectProposal,
+    /// Show a view of the training pane.
+    TrainingView(training::View),
+    /// Roster: record this status (出席, 欠席, 修了) for the focused person and move to
+    /// the next.
+    Mark(EnrollStatus),
+    /// Roster: cancel the focused person's enrollment (asked first).
+    CancelEnrollment,
+    /// Enroll someone: a person in the roster's session, or the card's person in a
+    /// session.
+    Enroll,
+    /// Bulk preview: enroll everyone it shows with a place or on the waiting list.
+    EnrollAll,
+    /// Sessions: copy a year's plan into the next fiscal year (asked first).
+    CopyPlan,
+    /// Subsidy: move the focused application to this status.
+    Decide(SubsidyStatus),
     /// Answer a question.
     Yes,
     No,

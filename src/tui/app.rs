@@ -4,6 +4,8 @@
 use super::keymap::{Context, Layer};
 use super::panes::skills::{SkillsState, View};
 use super::panes::staff::{Focus, StaffState};
+use super::panes::training::{self, Ask, TrainingState};
+use super::widgets::prompt::Prompt;
 use crate::i18n::Lang;
 
 /// The seven panes, in the order F1-F7 reach them.
@@ -62,6 +64,12 @@ pub enum Confirm {
     Discard,
     /// Retire the skill the skills pane holds as pending.
     Retire,
+    /// Cancel the enrollment the training pane holds as pending.
+    CancelEnrollment,
+    /// Copy the plan the training pane holds as pending into the next year.
+    CopyPlan,
+    /// Reject the subsidy application the training pane holds as pending.
+    RejectSubsidy,
 }
 
 /// How things look, from the command line, the config file and the environment.
@@ -97,6 +105,10 @@ pub struct App {
     pub pane: Pane,
     pub staff: StaffState,
     pub skills: SkillsState,
+    pub training: TrainingState,
+    /// A question about training (a session, a person, a reason) open over the pane
+    /// it was asked from.
+    pub ask: Option<Prompt<Ask>>,
     /// The terminal's size as the runtime last saw it (columns, rows): scrolling keeps
     /// a cursor in view with it. Drawing still fits whatever area it is given.
     pub size: (u16, u16),
@@ -117,6 +129,8 @@ impl App {
             pane: Pane::Staff,
             staff,
             skills: SkillsState::new(today),
+            training: TrainingState::new(today),
+            ask: None,
             size: (80, 24),
             help: None,
             help_scroll: 0,
@@ -139,12 +153,15 @@ impl App {
 
     /// The layer beneath any overlay.
     pub fn base_layer(&self) -> Layer {
+        if self.ask.is_some() {
+            return Layer::Prompt;
+        }
         match self.pane {
             Pane::Staff => match self.staff.focus {
                 Focus::Form | Focus::Filter => Layer::Form,
                 Focus::Search => Layer::Search,
                 Focus::Results => Layer::List,
-                Focus::Card | Focus::History | Focus::Gaps => Layer::Card,
+                Focus::Card | Focus::History | Focus::Gaps | Focus::Trainings => Layer::Card,
             },
             Pane::Skills => {
                 let s = &self.skills;
@@ -156,8 +173,10 @@ impl App {
                     View::Matrix => Layer::Grid,
                     View::Gaps => Layer::Gaps,
                     View::Tiers => Layer::Tiers,
+                    View::Proposals => Layer::Proposals,
                 }
             }
+            Pane::Training => training::layer(self),
             _ => Layer::Global,
         }
     }
@@ -170,11 +189,20 @@ impl App {
                 (_, Some(f)) => f.current().is_empty(),
                 _ => true,
             },
-            Layer::Prompt => self
-                .skills
-                .prompt
+            Layer::Prompt => match &self.ask {
+                Some(a) => a.input.is_empty(),
+                None => self
+                    .skills
+                    .prompt
+                    .as_ref()
+                    .is_none_or(|p| p.input.is_empty()),
+            },
+            Layer::BulkForm => self
+                .training
+                .bulk
                 .as_ref()
-                .is_none_or(|p| p.input.is_empty()),
+                .and_then(|b| b.form.current())
+                .is_none_or(|t| t.is_empty()),
             _ => false,
         };
         Context { field_empty }

@@ -1,17 +1,16 @@
 //! What `update` asks the runtime to do through the service: the only I/O.
 
-use crate::domain::{Employee, Level, Source};
-use crate::service::{MapEdit, Scope};
+use crate::domain::{Employee, EnrollStatus, FiscalYear, Level, Source, SubsidyStatus};
+use crate::service::{BulkFilter, MapEdit, Scope};
 use crate::tui::panes::skills::matrix::UndoStep;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
-    /// Read a person's interview card (and their skill gaps); open the form on it when
-    /// `edit`.
+    /// Read a person's interview card (with their skill gaps and trainings); open the
+    /// form on it when `edit`.
     LoadCard { staff_no: String, edit: bool },
     /// Save the form's record.
     Save { employee: Box<Employee>, new: bool },
-    /// Read today's skill map.
     /// The skill map of a fiscal year (as it stood on its last day), or today's.
     LoadSkillMap {
         year: Option<crate::domain::FiscalYear>,
@@ -44,4 +43,50 @@ pub enum Effect {
     RestoreLevels(Box<UndoStep>),
     /// Change the skill map from today.
     EditMap(MapEdit),
+    /// Read the pending level proposals of completed courses.
+    LoadProposals,
+    /// Accept or reject a level proposal (of the person `staff_no`).
+    DecideProposal {
+        key: String,
+        staff_no: String,
+        accept: bool,
+    },
+    /// Read the course catalogue (with the skill names it refers to).
+    LoadCourses,
+    /// Read the sessions of a fiscal year.
+    LoadSessions { year: FiscalYear },
+    /// Read a session's roster, with the cursor on a person if given.
+    LoadRoster {
+        session: String,
+        focus: Option<String>,
+    },
+    /// Record a status of a person in a session; `row` is the roster line it was
+    /// typed on.
+    SetAttendance {
+        session: String,
+        staff_no: String,
+        status: EnrollStatus,
+        row: usize,
+    },
+    /// Enroll a person in a session, with the reason for one outside the audience.
+    Enroll {
+        session: String,
+        staff_no: String,
+        reason: Option<String>,
+    },
+    /// What a bulk enrollment would do (nothing is written).
+    BulkPreview { session: String, filter: BulkFilter },
+    /// Enroll everyone a filter takes, in one transaction.
+    BulkEnroll { session: String, filter: BulkFilter },
+    /// Copy a fiscal year's sessions into the next year as its plan.
+    CopyPlan { from: FiscalYear },
+    /// Read who owes which mandatory course in a year, in a unit or the city.
+    LoadOwed {
+        year: FiscalYear,
+        unit: Option<String>,
+    },
+    /// Read a year's subsidy applications and budget.
+    LoadSubsidies { year: FiscalYear },
+    /// Move a subsidy application on.
+    DecideSubsidy { id: String, to: SubsidyStatus },
 }

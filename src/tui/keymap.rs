@@ -9,6 +9,10 @@ use super::action::Action;
 use super::app::Pane;
 use super::panes::skills::View;
 
+mod training;
+
+use training::{BULK, BULK_FORM, COURSES, OWED, ROSTER, SESSIONS, SUBSIDY, training};
+
 /// Where keys go, from the most to the least specific.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layer {
@@ -34,13 +38,29 @@ pub enum Layer {
     Gaps,
     /// The digital tier report.
     Tiers,
+    /// Level proposals of completed courses, decided with y and n.
+    Proposals,
+    /// The bulk enrollment's form: text fields.
+    BulkForm,
+    /// A session's roster: it owns the letters that mark attendance.
+    Roster,
+    /// The course catalogue.
+    Courses,
+    /// The sessions of a fiscal year.
+    Sessions,
+    /// The preview of a bulk enrollment, confirmed once.
+    Bulk,
+    /// The mandatory courses still owed.
+    Owed,
+    /// The subsidy applications.
+    Subsidy,
     /// Nothing focused (a placeholder pane).
     Global,
 }
 
 impl Layer {
     /// Every layer, for tests and for checking the tables.
-    pub const ALL: [Layer; 12] = [
+    pub const ALL: [Layer; 20] = [
         Layer::Confirm,
         Layer::Help,
         Layer::Form,
@@ -52,12 +72,23 @@ impl Layer {
         Layer::Map,
         Layer::Gaps,
         Layer::Tiers,
+        Layer::Proposals,
+        Layer::BulkForm,
+        Layer::Roster,
+        Layer::Courses,
+        Layer::Sessions,
+        Layer::Bulk,
+        Layer::Owed,
+        Layer::Subsidy,
         Layer::Global,
     ];
 
     /// A text field has the focus: printable keys type themselves.
     pub fn is_text(self) -> bool {
-        matches!(self, Layer::Form | Layer::Search | Layer::Prompt)
+        matches!(
+            self,
+            Layer::Form | Layer::Search | Layer::Prompt | Layer::BulkForm
+        )
     }
 }
 
@@ -223,6 +254,8 @@ const CARD: &[Binding] = &[
     bind(&[ch('e')], A::EditEmployee, "key.edit", true),
     bind(&[ch('h')], A::ShowHistory, "key.history", true),
     bind(&[ch('g')], A::ShowGaps, "key.card_gaps", true),
+    bind(&[ch('t')], A::ShowTrainings, "key.trainings", false),
+    bind(&[ch('a')], A::Enroll, "key.enroll_in_session", false),
     bind(&[ch('/')], A::FocusSearch, "key.search", true),
     bind(&[key(K::Esc)], A::Back, "key.back", true),
     bind(&[ch('n')], A::NewEmployee, "key.new", false),
@@ -242,6 +275,12 @@ const SKILL_VIEWS: &[Binding] = &[
         &[ch('t')],
         A::SkillView(View::Tiers),
         "key.view_tiers",
+        false,
+    ),
+    bind(
+        &[ch('p')],
+        A::SkillView(View::Proposals),
+        "key.view_proposals",
         false,
     ),
 ];
@@ -316,6 +355,16 @@ const TIERS: &[Binding] = &[
     bind(&[key(K::PageDown)], A::PageDown, "key.page_down", false),
 ];
 
+const PROPOSALS: &[Binding] = &[
+    bind(&[ch('y')], A::AcceptProposal, "key.accept_proposal", true),
+    bind(&[ch('n')], A::RejectProposal, "key.reject_proposal", true),
+    bind(&[key(K::Enter)], A::Open, "key.open_card", false),
+    bind(UP, A::Up, "key.up", false),
+    bind(DOWN, A::Down, "key.down", false),
+    bind(&[key(K::PageUp)], A::PageUp, "key.page_up", false),
+    bind(&[key(K::PageDown)], A::PageDown, "key.page_down", false),
+];
+
 /// The tables that apply in a layer, most specific first.
 pub fn tables(layer: Layer) -> Vec<&'static [Binding]> {
     match layer {
@@ -330,6 +379,14 @@ pub fn tables(layer: Layer) -> Vec<&'static [Binding]> {
         Layer::Map => vec![MAP, SKILL_VIEWS, DIGIT_PANES, OUTSIDE_TEXT, ALWAYS],
         Layer::Gaps => vec![GAPS, SKILL_VIEWS, DIGIT_PANES, OUTSIDE_TEXT, ALWAYS],
         Layer::Tiers => vec![TIERS, SKILL_VIEWS, DIGIT_PANES, OUTSIDE_TEXT, ALWAYS],
+        Layer::Proposals => vec![PROPOSALS, SKILL_VIEWS, DIGIT_PANES, OUTSIDE_TEXT, ALWAYS],
+        Layer::BulkForm => vec![BULK_FORM, EDITING, ALWAYS],
+        Layer::Roster => training(ROSTER),
+        Layer::Courses => training(COURSES),
+        Layer::Sessions => training(SESSIONS),
+        Layer::Bulk => training(BULK),
+        Layer::Owed => training(OWED),
+        Layer::Subsidy => training(SUBSIDY),
         Layer::Global => vec![DIGIT_PANES, OUTSIDE_TEXT, ALWAYS],
     }
 }
@@ -478,7 +535,9 @@ pub fn key_name(k: &Key, ascii: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::training::{TRAINING_MOVES, TRAINING_VIEWS};
     use super::*;
+    use crate::domain::EnrollStatus;
 
     fn press(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
@@ -600,6 +659,50 @@ mod tests {
             }
             assert!(!bound.is_empty());
         }
+    }
+
+    #[test]
+    fn the_roster_takes_single_letters_and_the_views_keep_theirs() {
+        let ctx = Context::default();
+        for (c, status) in [
+            ('a', EnrollStatus::Attended),
+            ('x', EnrollStatus::Absent),
+            ('c', EnrollStatus::Completed),
+        ] {
+            assert_eq!(
+                resolve(&press(K::Char(c)), Layer::Roster, ctx),
+                Some(A::Mark(status))
+            );
+        }
+        assert_eq!(
+            resolve(&press(K::Char('d')), Layer::Roster, ctx),
+            Some(A::CancelEnrollment)
+        );
+        // A view's own keys and the keys of the views never meet in one layer.
+        for layer in [
+            Layer::Roster,
+            Layer::Courses,
+            Layer::Sessions,
+            Layer::Bulk,
+            Layer::Owed,
+            Layer::Subsidy,
+        ] {
+            let own: Vec<&Key> = tables(layer)[0]
+                .iter()
+                .chain(TRAINING_MOVES)
+                .flat_map(|b| b.keys.iter())
+                .collect();
+            for b in TRAINING_VIEWS {
+                for k in b.keys {
+                    assert!(!own.contains(&k), "{layer:?}: {k:?}");
+                }
+            }
+        }
+        // The bulk form is a text field: letters type.
+        assert_eq!(
+            resolve(&press(K::Char('a')), Layer::BulkForm, ctx),
+            Some(A::Input('a'))
+        );
     }
 
     #[test]

@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind};
 
+mod training;
+
 use super::action::Action;
 use super::app::{App, Look, Notice, StatusInfo};
 use super::effect::Effect;
@@ -71,6 +73,7 @@ pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) 
                 }
                 s.card = Some(view);
                 load_gaps(service, p, app, &staff_no);
+                load_trainings(service, p, app);
             }
             Err(e) => app.notice = Some(Notice::Error(error_text(&e, lang))),
         },
@@ -96,8 +99,27 @@ pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) 
                 Err(e) => app.notice = Some(Notice::Error(error_text(&e, lang))),
             }
         }
-        effect => perform_skills(service, p, app, effect),
+        Effect::LoadSkillMap { .. }
+        | Effect::LoadMatrix { .. }
+        | Effect::LoadGapReport { .. }
+        | Effect::LoadTierReport
+        | Effect::SetLevel { .. }
+        | Effect::RestoreLevels(_)
+        | Effect::EditMap(_)
+        | Effect::LoadProposals
+        | Effect::DecideProposal { .. } => perform_skills(service, p, app, effect),
+        effect => training::perform(service, p, app, effect),
     }
+}
+
+/// The card person's trainings. A failure leaves the card saying they could not be
+/// read.
+fn load_trainings(service: &Service, p: &Principal, app: &mut App) {
+    let staff_no = match &app.staff.card {
+        Some(c) => c.employee.staff_no.clone(),
+        None => return,
+    };
+    app.staff.trainings = service.trainings_of(p, &staff_no).ok();
 }
 
 /// The card person's gaps today. A failure leaves the card saying they could not be
@@ -174,7 +196,36 @@ fn perform_skills(service: &Service, p: &Principal, app: &mut App, effect: Effec
             }
             Err(e) => app.notice = Some(Notice::Error(error_text(&e, lang))),
         },
-        Effect::LoadCard { .. } | Effect::Save { .. } => {}
+        Effect::LoadProposals => match service.proposals(p, None) {
+            Ok(all) => {
+                // The list names skills: today's map has their names (an earlier
+                // year's map being shown is left as it is).
+                if app.skills.map.ready().is_none()
+                    && app.skills.map_year.is_none()
+                    && let Ok(map) = service.skill_map(p, today)
+                {
+                    skills::map_loaded(app, map);
+                }
+                skills::proposals_loaded(app, all);
+            }
+            Err(e) => skills::load_failed(app, View::Proposals, error_text(&e, lang)),
+        },
+        Effect::DecideProposal {
+            key,
+            staff_no,
+            accept,
+        } => match service.decide_proposal(p, &key, accept) {
+            Ok(()) => {
+                let name = super::panes::training::person_name(app, &staff_no);
+                skills::proposal_decided(app, &key, accept, &name);
+                if accept {
+                    card_changed(service, p, app, &staff_no);
+                }
+            }
+            Err(e) => app.notice = Some(Notice::Error(error_text(&e, lang))),
+        },
+        // Not this pane's.
+        _ => {}
     }
 }
 

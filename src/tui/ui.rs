@@ -7,7 +7,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::app::{App, Confirm, Notice, Pane};
 use super::keymap::{self, Layer};
-use super::panes::{skills, staff};
+use super::panes::{skills, staff, training};
 use super::theme::Theme;
 use super::widgets::text::{fill, fit, width};
 use crate::i18n::tui;
@@ -54,6 +54,7 @@ pub fn render(app: &App, f: &mut Frame) {
     match app.pane {
         Pane::Staff => staff::draw::draw(app, &theme, f, body),
         Pane::Skills => skills::draw::draw(app, &theme, f, body),
+        Pane::Training => training::draw::draw(app, &theme, f, body),
         other => {
             let block = theme.block(format!(" {} ", tui(other.label_key(), lang)));
             f.render_widget(
@@ -63,6 +64,9 @@ pub fn render(app: &App, f: &mut Frame) {
                 body,
             );
         }
+    }
+    if let Some(ask) = &app.ask {
+        training::draw::ask_box(app, ask, &theme, f, body);
     }
     hint_line(app, &theme, f, hint);
     if let Some(layer) = app.help {
@@ -215,6 +219,7 @@ fn confirm(app: &App, question: Confirm, theme: &Theme, f: &mut Frame, body: Rec
                 .unwrap_or_default();
             fill(tui("confirm.retire", lang), &[&name])
         }
+        other => training::draw::confirm_text(app, other).unwrap_or_default(),
     };
     // The question wraps inside the box; the box grows with it.
     let inner = 54;

@@ -5,12 +5,13 @@ use super::action::Action;
 use super::app::{App, Confirm, Pane};
 use super::effect::Effect;
 use super::keymap::Layer;
-use super::panes::{skills, staff};
+use super::panes::{skills, staff, training};
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if let Action::Resize(width, height) = action {
         app.size = (width, height);
         skills::resized(app);
+        training::resized(app);
         return Vec::new();
     }
     match app.layer() {
@@ -43,20 +44,25 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.help = Some(app.base_layer());
             app.help_scroll = 0;
         }
+        action if app.ask.is_some() => return training::ask_update(app, action),
         action if app.pane == Pane::Staff => return staff::update(app, action),
         action if app.pane == Pane::Skills => return skills::update(app, action),
+        action if app.pane == Pane::Training => return training::update(app, action),
         _ => {}
     }
     Vec::new()
 }
 
-/// Shows a pane, with what it needs read if it has not been.
+/// Shows a pane, with what it needs read if it has not been. A question about
+/// training belongs to the pane it was asked over, and is dropped on leaving it.
 fn show_pane(app: &mut App, pane: Pane) -> Vec<Effect> {
+    app.ask = None;
     app.pane = pane;
-    if pane == Pane::Skills {
-        return skills::entered(app);
+    match pane {
+        Pane::Skills => skills::entered(app),
+        Pane::Training => training::entered(app),
+        _ => Vec::new(),
     }
-    Vec::new()
 }
 
 fn quit(app: &mut App) {
@@ -78,13 +84,15 @@ fn confirm(app: &mut App, action: Action) -> Vec<Effect> {
                 Confirm::Quit => app.quit = true,
                 Confirm::Discard => staff::close_form(&mut app.staff),
                 Confirm::Retire => return skills::retire_confirmed(app),
+                Confirm::CancelEnrollment => return training::cancel_confirmed(app),
+                Confirm::CopyPlan => return training::copy_confirmed(app),
+                Confirm::RejectSubsidy => return training::reject_confirmed(app),
             }
         }
         Action::No => {
             app.confirm = None;
-            if question == Confirm::Retire {
-                app.skills.pending_retire = None;
-            }
+            app.skills.pending_retire = None;
+            app.training.pending = None;
         }
         // Ctrl-C at the question itself: the user means it.
         Action::Quit => app.quit = true,

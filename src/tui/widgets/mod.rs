@@ -1,4 +1,7 @@
 //! Pieces shared by the panes.
 
 pub mod input;
+pub mod list;
+pub mod prompt;
+pub mod tabs;
 pub mod text;

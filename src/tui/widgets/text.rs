@@ -71,6 +71,45 @@ pub fn fill(template: &str, values: &[&str]) -> String {
     out
 }
 
+/// `text` broken into lines of at most `cells` cells, at its own line breaks and
+/// wherever a line is full (Japanese has no spaces to break at, so any character may
+/// start a line).
+pub fn wrap(text: &str, cells: usize) -> Vec<String> {
+    let cells = cells.max(2);
+    let mut out = Vec::new();
+    for part in text.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for c in part.chars() {
+            let w = char_cells(c);
+            if used + w > cells {
+                out.push(std::mem::take(&mut line));
+                used = 0;
+                if c == ' ' {
+                    continue;
+                }
+            }
+            line.push(c);
+            used += w;
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// A whole number with a comma every three digits, as amounts of yen are written.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,5 +133,19 @@ mod tests {
         assert_eq!(fill("none", &["x"]), "none");
         assert_eq!(pad_left("現在", 5), " 現在");
         assert_eq!(pad_left("12", 4), "  12");
+    }
+
+    #[test]
+    fn wraps_by_cells_and_groups_digits() {
+        assert_eq!(
+            wrap("研修の対象ではありません", 10),
+            ["研修の対象", "ではありま", "せん"]
+        );
+        assert_eq!(wrap("a b\nc", 10), ["a b", "c"]);
+        assert_eq!(wrap("abcd efgh", 4), ["abcd", "efgh"]);
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(3_000_000), "3,000,000");
+        assert_eq!(thousands(1_234), "1,234");
     }
 }

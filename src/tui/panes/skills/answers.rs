@@ -4,9 +4,10 @@
 
 use super::map::MapState;
 use super::matrix::{MatrixState, UNDO_DEPTH, UndoStep};
+use super::proposals::ProposalsState;
 use super::reports::{GapsState, TiersState};
 use super::{Slot, View, body, list_rows};
-use crate::domain::{Level, Skill};
+use crate::domain::{Level, Proposal, Skill};
 use crate::i18n::tui;
 use crate::service::LevelChange;
 use crate::service::{GapReport, MapView, Matrix, TierReport};
@@ -53,7 +54,50 @@ pub fn load_failed(app: &mut App, view: View, message: String) {
         View::Matrix => s.matrix = Slot::Failed(message),
         View::Gaps => s.gaps = Slot::Failed(message),
         View::Tiers => s.tiers = Slot::Failed(message),
+        View::Proposals => s.proposals = Slot::Failed(message),
     }
+}
+
+pub fn proposals_loaded(app: &mut App, all: Vec<Proposal>) {
+    let (_, h) = body(app);
+    let s = &mut app.skills;
+    let key = s
+        .proposals
+        .ready()
+        .and_then(|p| p.selected())
+        .map(Proposal::key);
+    let mut state = ProposalsState::new(all, key.as_deref());
+    state.cursor.scroll(list_rows(h));
+    s.proposals = Slot::Ready(state);
+}
+
+/// An assessor decided a proposal: it leaves the list. An accepted one is a level from
+/// the completion day, so the matrix and the gap report read again when next shown.
+pub fn proposal_decided(app: &mut App, key: &str, accept: bool, name: &str) {
+    let lang = app.look.lang;
+    let s = &mut app.skills;
+    let gone = s.proposals.ready_mut().and_then(|p| p.remove(key));
+    if accept {
+        if let Some(m) = s.matrix.ready_mut() {
+            m.stale = true;
+        }
+        if let Some(g) = s.gaps.ready_mut() {
+            g.stale = true;
+        }
+    }
+    let said = if accept {
+        "proposals.accepted"
+    } else {
+        "proposals.rejected"
+    };
+    let what = gone.map_or(String::new(), |p| {
+        format!(
+            ": {name} {} {}",
+            super::draw::skill_name(app, &p.skill),
+            p.level
+        )
+    });
+    app.notice = Some(Notice::Info(format!("{}{what}", tui(said, lang))));
 }
 
 /// The service stored a level typed in (`row`, `col`): the cell shows it, undo keeps

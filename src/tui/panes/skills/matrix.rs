@@ -64,18 +64,7 @@ pub fn grid_rows(height: usize) -> usize {
     height.saturating_sub(ABOVE + BELOW).max(1)
 }
 
-/// The first line drawn of a list: `offset`, moved just enough that `cursor` shows
-/// among `count` lines.
-pub fn first_visible(offset: usize, cursor: usize, count: usize) -> usize {
-    let count = count.max(1);
-    if cursor < offset {
-        cursor
-    } else if cursor >= offset + count {
-        cursor + 1 - count
-    } else {
-        offset
-    }
-}
+pub use crate::tui::widgets::list::first_visible;
 
 /// The first column drawn: `left`, moved just enough that `col` shows in `width`.
 pub fn first_col(m: &Matrix, left: usize, col: usize, width: usize) -> usize {

@@ -7,12 +7,13 @@ mod answers;
 pub mod draw;
 pub mod map;
 pub mod matrix;
+pub mod proposals;
 pub mod reports;
 mod unit;
 
 pub use answers::{
     gaps_loaded, level_stored, levels_restored, load_failed, map_edited, map_loaded, matrix_loaded,
-    restore_failed, tiers_loaded,
+    proposal_decided, proposals_loaded, restore_failed, tiers_loaded,
 };
 pub use unit::resolve_unit;
 
@@ -22,9 +23,10 @@ use crate::service::{MapEdit, Scope};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, Notice, Pane};
 use crate::tui::effect::Effect;
-use crate::tui::widgets::input::{TextInput, fold};
+use crate::tui::widgets::input::fold;
 use map::MapState;
 use matrix::{MatrixState, UndoStep};
+use proposals::ProposalsState;
 use reports::{GapsState, TiersState};
 
 /// The views of the pane.
@@ -34,10 +36,18 @@ pub enum View {
     Matrix,
     Gaps,
     Tiers,
+    /// Levels proposed by completed courses, for an assessor to accept or reject.
+    Proposals,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::Map, View::Matrix, View::Gaps, View::Tiers];
+    pub const ALL: [View; 5] = [
+        View::Map,
+        View::Matrix,
+        View::Gaps,
+        View::Tiers,
+        View::Proposals,
+    ];
 
     pub fn label_key(self) -> &'static str {
         match self {
@@ -45,32 +55,12 @@ impl View {
             View::Matrix => "skills.view.matrix",
             View::Gaps => "skills.view.gaps",
             View::Tiers => "skills.view.tiers",
+            View::Proposals => "skills.view.proposals",
         }
     }
 }
 
-/// What a view has to show: nothing read yet, a failure to say, or the data.
-pub enum Slot<T> {
-    Empty,
-    Failed(String),
-    Ready(T),
-}
-
-impl<T> Slot<T> {
-    pub fn ready(&self) -> Option<&T> {
-        match self {
-            Slot::Ready(t) => Some(t),
-            _ => None,
-        }
-    }
-
-    pub fn ready_mut(&mut self) -> Option<&mut T> {
-        match self {
-            Slot::Ready(t) => Some(t),
-            _ => None,
-        }
-    }
-}
+pub use super::Slot;
 
 /// What a one-line question asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,51 +75,17 @@ pub enum PromptKind {
     AsOf,
 }
 
-#[derive(Clone, Debug)]
-pub struct Prompt {
-    pub kind: PromptKind,
-    pub input: TextInput,
-    /// The text was put there for the user: the first key typed replaces it.
-    pub fresh: bool,
-    pub error: Option<String>,
-}
+/// A one-line question of the skills pane.
+pub type Prompt = crate::tui::widgets::prompt::Prompt<PromptKind>;
 
-impl Prompt {
-    fn new(kind: PromptKind, text: &str) -> Prompt {
-        Prompt {
-            kind,
-            input: TextInput::with(text),
-            fresh: !text.is_empty(),
-            error: None,
-        }
-    }
-
+impl PromptKind {
     pub fn title_key(&self) -> &'static str {
-        match self.kind {
+        match self {
             PromptKind::Unit => "prompt.unit",
             PromptKind::Rename { .. } => "prompt.rename",
             PromptKind::Add { .. } => "prompt.add",
             PromptKind::AsOf => "prompt.as_of",
         }
-    }
-
-    /// An edit of the field; proposed text is replaced by typing, as in a dialog whose
-    /// default is selected.
-    fn edit(&mut self, action: &Action) {
-        let replace = self.fresh
-            && matches!(
-                action,
-                Action::Input(_) | Action::Paste(_) | Action::Backspace | Action::Delete
-            );
-        self.fresh = false;
-        self.error = None;
-        if replace {
-            self.input.clear();
-            if matches!(action, Action::Backspace | Action::Delete) {
-                return;
-            }
-        }
-        self.input.apply(action);
     }
 }
 
@@ -140,6 +96,7 @@ pub struct SkillsState {
     pub matrix: Slot<MatrixState>,
     pub gaps: Slot<GapsState>,
     pub tiers: Slot<TiersState>,
+    pub proposals: Slot<ProposalsState>,
     /// The unit chosen for the matrix and the gap report (no unit: the whole city);
     /// None until one is chosen.
     pub scope: Option<Scope>,
@@ -175,6 +132,7 @@ impl SkillsState {
             matrix: Slot::Empty,
             gaps: Slot::Empty,
             tiers: Slot::Empty,
+            proposals: Slot::Empty,
             scope: None,
             city: false,
             source: Source::Supervisor,
@@ -234,6 +192,9 @@ pub fn resized(app: &mut App) {
     }
     if let Some(g) = s.gaps.ready_mut() {
         g.scroll(list_rows(h));
+    }
+    if let Some(p) = s.proposals.ready_mut() {
+        p.cursor.scroll(list_rows(h));
     }
 }
 
@@ -354,6 +315,14 @@ fn show(app: &mut App, view: View, again: bool) -> Vec<Effect> {
             Slot::Failed(_) if !again => Vec::new(),
             _ => vec![Effect::LoadTierReport],
         },
+        View::Proposals => {
+            let stale = s.proposals.ready().is_some_and(|p| p.stale);
+            if stale || s.proposals.wants(again) {
+                vec![Effect::LoadProposals]
+            } else {
+                Vec::new()
+            }
+        }
     }
 }
 
@@ -401,6 +370,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         View::Map => map_update(app, action),
         View::Matrix => matrix_update(app, action),
         View::Gaps => gaps_update(app, action),
+        View::Proposals => proposals_update(app, action),
         View::Tiers => {
             let (_, h) = body(app);
             if let Some(t) = app.skills.tiers.ready_mut() {
@@ -604,6 +574,43 @@ fn gaps_update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         g.scroll(list_rows(h));
     }
+    Vec::new()
+}
+
+fn proposals_update(app: &mut App, action: Action) -> Vec<Effect> {
+    let (_, h) = body(app);
+    let Some(p) = app.skills.proposals.ready_mut() else {
+        return Vec::new();
+    };
+    let page = list_rows(h) as isize;
+    let len = p.rows.len();
+    match action {
+        Action::Up => p.cursor.move_by(len, -1),
+        Action::Down => p.cursor.move_by(len, 1),
+        Action::PageUp => p.cursor.move_by(len, -page),
+        Action::PageDown => p.cursor.move_by(len, page),
+        Action::AcceptProposal | Action::RejectProposal => {
+            if let Some(chosen) = p.selected() {
+                return vec![Effect::DecideProposal {
+                    key: chosen.key(),
+                    staff_no: chosen.staff_no.clone(),
+                    accept: action == Action::AcceptProposal,
+                }];
+            }
+        }
+        Action::Open => {
+            if let Some(chosen) = p.selected() {
+                let staff_no = chosen.staff_no.clone();
+                app.pane = Pane::Staff;
+                return vec![Effect::LoadCard {
+                    staff_no,
+                    edit: false,
+                }];
+            }
+        }
+        _ => {}
+    }
+    p.cursor.scroll(list_rows(h));
     Vec::new()
 }
 

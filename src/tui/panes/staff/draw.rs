@@ -19,6 +19,8 @@ use crate::tui::widgets::text::{fill, fit, pad, pad_left, width};
 
 /// Gaps the card lists before counting the rest.
 const CARD_GAPS: usize = 5;
+/// Trainings the card lists, newest first, before counting the rest.
+const CARD_TRAININGS: usize = 3;
 
 pub fn draw(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
     let s = &app.staff;
@@ -27,6 +29,7 @@ pub fn draw(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
         Focus::Card => card(app, theme, f, area),
         Focus::History => history(app, theme, f, area),
         Focus::Gaps => gap_list(app, theme, f, area),
+        Focus::Trainings => training_list(app, theme, f, area),
         Focus::Form => form(app, theme, f, area),
         Focus::Filter => filter_form(app, theme, f, area),
     }
@@ -191,10 +194,9 @@ fn card(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
 
     let rw = right.width as usize;
     let mut side = gap_lines(app, theme, rw);
+    side.push(Line::from(""));
+    side.extend(training_lines(app, theme, rw));
     side.extend([
-        Line::from(""),
-        Line::from(Span::styled(tui("card.trainings", lang), theme.heading())),
-        Line::from(Span::styled(tui("card.trainings_none", lang), theme.dim())),
         Line::from(""),
         Line::from(Span::styled(tui("card.posts", lang), theme.heading())),
     ]);
@@ -212,6 +214,111 @@ fn card(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
         )));
     }
     f.render_widget(Paragraph::new(side), right);
+}
+
+/// One training as the card shows it: the first day, the course, where the person
+/// stands; the whole list adds the session.
+fn training_text(t: &crate::service::TrainingLine, lang: Lang, session: bool) -> String {
+    let day = t.first_day.map(|d| d.to_string()).unwrap_or_default();
+    let status = t.status.term(lang);
+    if session {
+        format!("{day}  {}  {}  {status}", t.session, t.course_name)
+    } else {
+        format!("{day} {} {status}", t.course_name)
+    }
+}
+
+/// The card's training lines: the heading with the key to enroll, the newest three,
+/// `+N` for the rest.
+fn training_lines(app: &App, theme: &Theme, rw: usize) -> Vec<Line<'static>> {
+    let lang = app.look.lang;
+    let mark = theme.ellipsis();
+    let heading = fill(
+        tui("card.trainings", lang),
+        &[&card_key(app, &Action::Enroll)],
+    );
+    let mut lines = vec![Line::from(Span::styled(
+        fit(&heading, rw, mark),
+        theme.heading(),
+    ))];
+    let note = match &app.staff.trainings {
+        None => Some("card.trainings_unread"),
+        Some(list) if list.is_empty() => Some("card.trainings_none"),
+        Some(_) => None,
+    };
+    if let Some(note) = note {
+        lines.push(Line::from(Span::styled(
+            fit(tui(note, lang), rw, mark),
+            theme.dim(),
+        )));
+        return lines;
+    }
+    let list = app.staff.trainings.as_deref().unwrap_or_default();
+    for t in list.iter().take(CARD_TRAININGS) {
+        lines.push(Line::from(fit(&training_text(t, lang, false), rw, mark)));
+    }
+    if list.len() > CARD_TRAININGS {
+        let more = fill(
+            tui("card.trainings_more", lang),
+            &[
+                &(list.len() - CARD_TRAININGS).to_string(),
+                &card_key(app, &Action::ShowTrainings),
+            ],
+        );
+        lines.push(Line::from(Span::styled(fit(&more, rw, mark), theme.dim())));
+    }
+    lines
+}
+
+/// Every training of the card's person, newest first.
+fn training_list(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
+    let lang = app.look.lang;
+    let Some(v) = &app.staff.card else {
+        return;
+    };
+    let block = theme.block(format!(
+        " {} {} ",
+        v.employee.name,
+        tui("card.trainings_all", lang)
+    ));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let mark = theme.ellipsis();
+    let w = inner.width as usize;
+    let list = match &app.staff.trainings {
+        None => {
+            f.render_widget(Paragraph::new(tui("card.trainings_unread", lang)), inner);
+            return;
+        }
+        Some(list) if list.is_empty() => {
+            f.render_widget(Paragraph::new(tui("card.trainings_none", lang)), inner);
+            return;
+        }
+        Some(list) => list,
+    };
+    let start = app.staff.trainings_scroll.min(list.len().saturating_sub(1));
+    let rows = (inner.height as usize).saturating_sub(1);
+    let mut lines: Vec<Line> = list
+        .iter()
+        .skip(start)
+        .take(rows)
+        .map(|t| Line::from(fit(&training_text(t, lang, true), w, mark)))
+        .collect();
+    while lines.len() < rows {
+        lines.push(Line::from(""));
+    }
+    let shown = list.len().min(rows);
+    let foot = fill(
+        tui("card.trainings_foot", lang),
+        &[
+            &(start + 1).to_string(),
+            &(start + shown.min(list.len() - start)).to_string(),
+            &list.len().to_string(),
+            &card_key(app, &Action::Enroll),
+        ],
+    );
+    lines.push(Line::from(Span::styled(fit(&foot, w, mark), theme.dim())));
+    f.render_widget(Paragraph::new(lines), inner);
 }
 
 /// The key that opens a card's view, as the keymap has it.

@@ -7,7 +7,7 @@ pub mod form;
 use crate::domain::{Date, OrgTree, TitleMap};
 use crate::i18n::tui;
 use crate::search::{Filter, Hit, Index, Searcher};
-use crate::service::{EmployeeView, PersonGaps};
+use crate::service::{EmployeeView, PersonGaps, TrainingLine};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, Notice};
 use crate::tui::effect::Effect;
@@ -30,6 +30,8 @@ pub enum Focus {
     History,
     /// The card's skill gaps, whole.
     Gaps,
+    /// The card's trainings, whole.
+    Trainings,
     /// The employee form.
     Form,
     /// The search filter.
@@ -56,8 +58,11 @@ pub struct StaffState {
     /// The card person's skill gaps at their band today; None when they could not be
     /// read (the card says so).
     pub gaps: Option<PersonGaps>,
+    /// The card person's trainings, newest first; None when they could not be read.
+    pub trainings: Option<Vec<TrainingLine>>,
     pub history_scroll: usize,
     pub gaps_scroll: usize,
+    pub trainings_scroll: usize,
     pub form: Option<Form>,
     pub filter_form: Option<filter::FilterForm>,
     /// Rows the list showed last, for paging.
@@ -77,8 +82,10 @@ impl StaffState {
             focus: Focus::Search,
             card: None,
             gaps: None,
+            trainings: None,
             history_scroll: 0,
             gaps_scroll: 0,
+            trainings_scroll: 0,
             form: None,
             filter_form: None,
             page: 10,
@@ -130,6 +137,18 @@ fn card_of_selection(s: &StaffState, edit: bool) -> Vec<Effect> {
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let lang = app.look.lang;
     let s = &mut app.staff;
+    let on_card = matches!(
+        s.focus,
+        Focus::Card | Focus::History | Focus::Gaps | Focus::Trainings
+    );
+    if on_card
+        && action == Action::Enroll
+        && let Some(view) = &s.card
+    {
+        let (staff_no, name) = (view.employee.staff_no.clone(), view.employee.name.clone());
+        crate::tui::panes::training::ask_session_for(app, staff_no, name);
+        return Vec::new();
+    }
     match (s.focus, action) {
         (Focus::Form, action) => return form_update(app, action),
         (Focus::Filter, action) => filter_update(app, action),
@@ -183,13 +202,27 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         (Focus::Card, Action::Back | Action::FocusSearch) => s.focus = Focus::Search,
         (Focus::History, Action::Up) => s.history_scroll = s.history_scroll.saturating_sub(1),
         (Focus::History, Action::Down) => s.history_scroll += 1,
-        (Focus::Card | Focus::History, Action::ShowGaps) => {
+        (Focus::Card | Focus::History | Focus::Trainings, Action::ShowGaps) => {
             s.gaps_scroll = 0;
             s.focus = Focus::Gaps;
         }
-        (Focus::Gaps, Action::ShowHistory) => {
+        (Focus::Gaps | Focus::Trainings, Action::ShowHistory) => {
             s.history_scroll = 0;
             s.focus = Focus::History;
+        }
+        (Focus::Card | Focus::History | Focus::Gaps, Action::ShowTrainings) => {
+            s.trainings_scroll = 0;
+            s.focus = Focus::Trainings;
+        }
+        (Focus::Trainings, Action::Up) => {
+            s.trainings_scroll = s.trainings_scroll.saturating_sub(1);
+        }
+        (Focus::Trainings, Action::Down) => {
+            let last = s
+                .trainings
+                .as_ref()
+                .map_or(0, |t| t.len().saturating_sub(1));
+            s.trainings_scroll = (s.trainings_scroll + 1).min(last);
         }
         (Focus::Gaps, Action::Up) => s.gaps_scroll = s.gaps_scroll.saturating_sub(1),
         (Focus::Gaps, Action::Down) => {
@@ -199,8 +232,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 .map_or(0, |g| g.gaps.len().saturating_sub(1));
             s.gaps_scroll = (s.gaps_scroll + 1).min(last);
         }
-        (Focus::History | Focus::Gaps, Action::Back) => s.focus = Focus::Card,
-        (Focus::History | Focus::Gaps, Action::FocusSearch) => s.focus = Focus::Search,
+        (Focus::History | Focus::Gaps | Focus::Trainings, Action::Back) => {
+            s.focus = Focus::Card;
+        }
+        (Focus::History | Focus::Gaps | Focus::Trainings, Action::FocusSearch) => {
+            s.focus = Focus::Search;
+        }
         _ => {}
     }
     Vec::new()

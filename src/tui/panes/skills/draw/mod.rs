@@ -3,12 +3,13 @@
 
 mod map;
 mod matrix;
+mod proposals;
 mod reports;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Prompt, PromptKind, Slot, View};
 use crate::i18n::{Lang, tui};
@@ -17,7 +18,8 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Layer};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text::{fit, width};
+use crate::tui::widgets::tabs::Tab;
+use crate::tui::widgets::text::fill;
 
 pub fn draw(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
     let [tabs, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
@@ -39,6 +41,10 @@ pub fn draw(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
         View::Tiers => match &s.tiers {
             Slot::Ready(t) => reports::tiers(app, t, theme, f, rest),
             other => absent(app, other, "tiers.empty", theme, f, rest),
+        },
+        View::Proposals => match &s.proposals {
+            Slot::Ready(p) => proposals::draw(app, p, theme, f, rest),
+            other => absent(app, other, "proposals.empty", theme, f, rest),
         },
     }
     if let Some(prompt) = &s.prompt {
@@ -73,54 +79,48 @@ pub fn key_of(app: &App, layer: Layer, action: &Action) -> String {
 fn view_line(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
     let lang = app.look.lang;
     let s = &app.skills;
-    let mut spans = Vec::new();
-    for v in View::ALL {
-        let key = key_of(app, Layer::Map, &Action::SkillView(v));
-        let style = if v == s.view {
-            theme.selected()
-        } else {
-            theme.dim()
-        };
-        spans.push(Span::styled(
-            format!(" {key} {} ", tui(v.label_key(), lang)),
-            style,
-        ));
-    }
-    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    let room = (area.width as usize).saturating_sub(used + 2);
-    let about = match s.view {
+    let tabs: Vec<Tab> = View::ALL
+        .iter()
+        .map(|v| Tab {
+            key: key_of(app, Layer::Map, &Action::SkillView(*v)),
+            label: tui(v.label_key(), lang),
+            current: *v == s.view,
+        })
+        .collect();
+    let about: Vec<String> = match s.view {
         // An earlier day comes first, so that it shows even when the unit is cut.
         View::Matrix => s
             .matrix
             .ready()
-            .map(|m| as_of(app, m.matrix.on) + &scope_text(app, &m.matrix.scope)),
+            .map(|m| as_of(app, m.matrix.on) + &scope_text(app, &m.matrix.scope))
+            .into_iter()
+            .collect(),
         View::Gaps => s
             .gaps
             .ready()
-            .map(|g| as_of(app, g.report.on) + &scope_text(app, &g.report.scope)),
+            .map(|g| as_of(app, g.report.on) + &scope_text(app, &g.report.scope))
+            .into_iter()
+            .collect(),
+        View::Proposals => s
+            .proposals
+            .ready()
+            .map(|p| fill(tui("proposals.count", lang), &[&p.rows.len().to_string()]))
+            .into_iter()
+            .collect(),
         // The date the map and the counts are of, in both calendars where they fit.
         View::Map | View::Tiers => {
             let on = match (s.view, s.map.ready()) {
                 (View::Map, Some(m)) => m.map.on,
                 _ => s.today,
             };
-            let both = crate::domain::era::both_calendars(on);
-            Some(if width(&both) <= room {
-                both
-            } else {
+            vec![
+                crate::domain::era::both_calendars(on),
                 lang.pick(&crate::domain::era::wareki(on), &on.to_string())
-                    .to_string()
-            })
+                    .to_string(),
+            ]
         }
     };
-    if let Some(about) = about {
-        spans.push(Span::raw("  "));
-        spans.push(Span::styled(
-            fit(&about, room, theme.ellipsis()),
-            theme.heading(),
-        ));
-    }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    crate::tui::widgets::tabs::draw(&tabs, &about, theme, f, area);
 }
 
 /// `令和7年10月1日時点 ` for a day other than today; empty for today.
@@ -174,66 +174,11 @@ pub fn source_text(source: crate::domain::Source, lang: Lang) -> &'static str {
 
 fn prompt_box(app: &App, prompt: &Prompt, theme: &Theme, f: &mut Frame, area: Rect) {
     let lang = app.look.lang;
-    let w = area.width.min(64);
-    let h = 6.min(area.height);
-    let rect = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + 2.min(area.height.saturating_sub(h)),
-        width: w,
-        height: h,
-    };
-    // One column either side too, so no wide character is left cut at the edges.
-    let x = rect.x.saturating_sub(1).max(area.x);
-    let right = (rect.right() + 1).min(area.right());
-    f.render_widget(
-        Clear,
-        Rect {
-            x,
-            y: rect.y,
-            width: right - x,
-            height: rect.height,
-        },
-    );
-    let block = theme.block(format!(" {} ", tui(prompt.title_key(), lang)));
-    let inner = block.inner(rect);
-    f.render_widget(block, rect);
-    let iw = inner.width as usize;
-    let mark = theme.ellipsis();
-    let lead = "> ";
-    let text_style = if prompt.fresh {
-        theme.selected()
-    } else {
-        ratatui::style::Style::default()
-    };
     let hint = match prompt.kind {
         PromptKind::Unit => tui("prompt.unit_hint", lang),
         PromptKind::Rename { .. } | PromptKind::Add { .. } => tui("prompt.name_hint", lang),
         PromptKind::AsOf => tui("prompt.as_of_hint", lang),
     };
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(lead, theme.heading()),
-            Span::styled(
-                fit(prompt.input.text(), iw.saturating_sub(2), mark),
-                text_style,
-            ),
-        ]),
-        Line::from(""),
-    ];
-    match &prompt.error {
-        Some(err) => lines.push(Line::from(Span::styled(fit(err, iw, mark), theme.error()))),
-        None => lines.push(Line::from(Span::styled(fit(hint, iw, mark), theme.dim()))),
-    }
-    lines.push(Line::from(Span::styled(
-        fit(tui("prompt.keys", lang), iw, mark),
-        theme.dim(),
-    )));
-    f.render_widget(Paragraph::new(lines), inner);
-    if app.help.is_none() && app.confirm.is_none() {
-        let before = width(prompt.input.before_cursor()).min(iw.saturating_sub(3));
-        f.set_cursor_position(Position::new(
-            inner.x + (width(lead) + before) as u16,
-            inner.y,
-        ));
-    }
+    let title = tui(prompt.kind.title_key(), lang);
+    crate::tui::widgets::prompt::draw(app, prompt, title, hint, theme.dim(), theme, f, area);
 }
