@@ -159,7 +159,8 @@ fn each_rule_refuses_with_its_reason() {
     assert_eq!(
         fault(s.enroll(&w.p, "R8-901", &shuji[0], None)),
         EnrollFault::NotEligible {
-            course: "kakaricho".into()
+            course: "kakaricho".into(),
+            name: "係長研修".into()
         }
     );
     assert_eq!(

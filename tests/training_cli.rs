@@ -258,7 +258,9 @@ fn each_person_is_enrolled_or_refused_by_name() {
     let err = stderr(&out);
     assert!(
         err.contains(&format!("{outsider} "))
-            && err.contains(": 申し込めません: 研修「kakaricho」の対象 (職層・職名・デジタル人材区分) ではありません"),
+            && err.contains(
+                ": 申し込めません: 「係長研修」の対象 (職層・職名・デジタル人材区分) ではありません"
+            ),
         "{err}"
     );
     assert!(
@@ -526,7 +528,7 @@ fn bulk_enrollment_previews_and_writes_only_with_yes() {
     assert_eq!(tsv_cell(&tsv, "staff_no", shuji, "outcome"), "refused");
     assert!(
         tsv_cell(&tsv, "staff_no", shuji, "reason")
-            .starts_with("not in the audience of course kakaricho"),
+            .starts_with("not in the audience of 係長研修 (kakaricho"),
         "{tsv}"
     );
     assert!(

@@ -31,11 +31,11 @@ pub fn enroll_fault(f: &EnrollFault, lang: Lang) -> String {
                 status.term(lang)
             )
         }
-        (F::NotEligible { course }, Lang::Ja) => format!(
-            "研修「{course}」の対象 (職層・職名・デジタル人材区分) ではありません。対象外で申し込むには理由を入力してください"
+        (F::NotEligible { name, .. }, Lang::Ja) => format!(
+            "「{name}」の対象 (職層・職名・デジタル人材区分) ではありません。対象外で申し込むには理由を入力してください"
         ),
-        (F::NotEligible { course }, Lang::En) => format!(
-            "not in the audience of course {course} (band, title or digital tier); give a reason to enroll anyway"
+        (F::NotEligible { name, course }, Lang::En) => format!(
+            "not in the audience of {name} ({course}: band, title or digital tier); give a reason to enroll anyway"
         ),
         (F::Already(status), Lang::Ja) => format!("既に申し込まれています ({})", status.term(lang)),
         (F::Already(status), Lang::En) => format!("already enrolled ({})", status.term(lang)),

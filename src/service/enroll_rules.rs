@@ -47,6 +47,8 @@ pub enum EnrollFault {
     /// Outside the course's audience, and no reason given to enroll anyway.
     NotEligible {
         course: String,
+        /// The course's name, for the message.
+        name: String,
     },
     /// Already in the session.
     Already(EnrollStatus),
@@ -185,6 +187,7 @@ impl Rules {
         if override_reason.is_none() && !self.eligible(e, course, day) {
             return refuse(EnrollFault::NotEligible {
                 course: course.key.clone(),
+                name: course.name.clone(),
             });
         }
         if let Some(pre) = &course.prerequisite

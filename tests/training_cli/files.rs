@@ -181,7 +181,7 @@ fn a_broken_enrollment_file_imports_nothing_and_names_every_line() {
     for want in [
         "3行目 列「研修の回」: 研修の回 R8-999 はありません".to_string(),
         "4行目 列「職員番号」: 職員番号 999999 の職員はいません".to_string(),
-        "5行目 列「職員番号」: 研修「kakaricho」の対象 (職層・職名・デジタル人材区分) ではありません。対象外で申し込むには理由を入力してください".to_string(),
+        "5行目 列「職員番号」: 「係長研修」の対象 (職層・職名・デジタル人材区分) ではありません。対象外で申し込むには理由を入力してください".to_string(),
         "6行目: 項目の数が 2 個です (見出しは 4 個)".to_string(),
         "7行目 列「職員番号」: 必須の項目が空です".to_string(),
         "8行目 列「状態」: 「修了」は使えません (受講予定/待機。出席・修了などは kizuna training attend で記録します)".to_string(),
@@ -206,7 +206,7 @@ fn a_broken_enrollment_file_imports_nothing_and_names_every_line() {
     for want in [
         "line 3, column 研修の回: no session R8-999",
         "line 4, column 職員番号: no employee 999999",
-        "line 5, column 職員番号: not in the audience of course kakaricho",
+        "line 5, column 職員番号: not in the audience of 係長研修 (kakaricho",
         "line 6: 2 fields where the header has 4",
         "line 8, column 状態: \"修了\" is not one of booked/waiting",
         "Nothing imported: 9 problems",
