@@ -49,8 +49,8 @@ fn bulk_preview_everyone(bencher: Bencher, staff: usize) {
     bencher.bench_local(|| s.bulk_preview(&me, "R8-900", &filter).unwrap());
 }
 
-/// The start-of-year case: everyone whose title is 係長.
-#[divan::bench(args = [2_000], sample_count = 20)]
+/// The start-of-year case: everyone whose title is 係長, among 2,000 or 50,000 staff.
+#[divan::bench(args = [2_000, 50_000], sample_count = 20)]
 fn bulk_preview_kakaricho(bencher: Bencher, staff: usize) {
     let (_dir, s) = world(staff);
     let me = Principal::current();
