@@ -453,3 +453,68 @@ fn a_persons_trainings_come_newest_first() {
     assert_eq!(after[0].status, EnrollStatus::Booked);
     assert!(after.windows(2).all(|p| p[0].first_day >= p[1].first_day));
 }
+
+#[test]
+fn attendance_needs_a_place_and_a_begun_session_and_nobody_jumps_the_line() {
+    let w = world(2000);
+    let s = &w.service;
+    let people = with_title(&w, "係長");
+    let [a, b, c, e] = [&people[0], &people[1], &people[2], &people[3]];
+    // A session next February: too early to mark anyone.
+    s.save_session(&w.p, &session("R8-901", "kakaricho", d(2027, 2, 10), 1))
+        .unwrap();
+    s.enroll(&w.p, "R8-901", a, None).unwrap();
+    s.enroll(&w.p, "R8-901", b, None).unwrap();
+    assert_eq!(
+        fault(s.set_attendance(&w.p, "R8-901", a, EnrollStatus::Attended, None)),
+        EnrollFault::NotYet(d(2027, 2, 10))
+    );
+    // Two more places: those waiting take them first, in order.
+    let mut bigger = session("R8-901", "kakaricho", d(2027, 2, 10), 3);
+    bigger.waiting = vec!["caller's list is ignored".into()];
+    s.save_session(&w.p, &bigger).unwrap();
+    let roster = s.roster(&w.p, "R8-901").unwrap();
+    assert!(roster.session.waiting.is_empty());
+    assert!(roster.rows.iter().all(|r| r.status == EnrollStatus::Booked));
+    assert_eq!(
+        s.enroll(&w.p, "R8-901", c, None).unwrap(),
+        EnrollStatus::Booked
+    );
+    assert_eq!(
+        s.enroll(&w.p, "R8-901", e, None).unwrap(),
+        EnrollStatus::Waiting
+    );
+
+    // A session that ran yesterday: someone waiting is not marked present.
+    s.save_session(&w.p, &session("R8-902", "hosa", d(2026, 11, 24), 1))
+        .unwrap();
+    let hosa = with_title(&w, "課長補佐");
+    s.enroll(&w.p, "R8-902", &hosa[0], None).unwrap();
+    s.enroll(&w.p, "R8-902", &hosa[1], None).unwrap();
+    assert_eq!(
+        fault(s.set_attendance(&w.p, "R8-902", &hosa[1], EnrollStatus::Attended, None)),
+        EnrollFault::NoPlace(EnrollStatus::Waiting)
+    );
+    // The session has been held: a cancellation no longer promotes anyone.
+    let mut held = session("R8-902", "hosa", d(2026, 11, 24), 1);
+    held.status = SessionStatus::Held;
+    s.save_session(&w.p, &held).unwrap();
+    let up = s
+        .set_attendance(&w.p, "R8-902", &hosa[0], EnrollStatus::Cancelled, None)
+        .unwrap();
+    assert_eq!(up, None);
+    // Completion recorded, then taken back: its undecided proposals go too.
+    s.save_session(&w.p, &session("R8-903", "kakaricho", d(2026, 11, 23), 5))
+        .unwrap();
+    let who = &people[5];
+    s.enroll(&w.p, "R8-903", who, None).unwrap();
+    s.set_attendance(&w.p, "R8-903", who, EnrollStatus::Completed, None)
+        .unwrap();
+    let made = s.proposals(&w.p, Some(who)).unwrap();
+    assert!(!made.is_empty());
+    s.set_attendance(&w.p, "R8-903", who, EnrollStatus::Absent, None)
+        .unwrap();
+    assert!(s.proposals(&w.p, Some(who)).unwrap().is_empty());
+    let roster = s.roster(&w.p, "R8-903").unwrap();
+    assert_eq!(roster.rows[0].status, EnrollStatus::Absent);
+}

@@ -436,7 +436,7 @@ fn the_roster_follows_attendance_and_completion_proposes_levels() {
     let wrong = demo(&home, &["training", "attend", "R8-901", a, "出席"]);
     assert_eq!(wrong.status.code(), Some(1));
     assert!(
-        stderr(&wrong).contains("取消された申込は変更できません"),
+        stderr(&wrong).contains("取消の人には出欠を付けられません"),
         "{}",
         stderr(&wrong)
     );

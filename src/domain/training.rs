@@ -147,6 +147,8 @@ pub enum SessionError {
     OutsideYear(Date, i32),
     #[error("capacity must be at least 1")]
     Capacity,
+    #[error("the days must rise, each once")]
+    Days,
 }
 
 impl Session {
@@ -171,6 +173,9 @@ impl Session {
         if self.capacity == 0 {
             return Err(SessionError::Capacity);
         }
+        if !self.days.windows(2).all(|w| w[0] < w[1]) {
+            return Err(SessionError::Days);
+        }
         match self.days.iter().find(|d| FiscalYear::of(**d) != self.year) {
             Some(d) => Err(SessionError::OutsideYear(*d, self.year.0)),
             None => Ok(()),
@@ -189,7 +194,10 @@ impl Session {
                     .or_else(|_| Date::new(d.year() + 1, d.month(), 28))
                     .unwrap_or(*d)
             })
-            .collect();
+            .collect::<Vec<Date>>();
+        // 28 and 29 February both land on the 28th: one day, once.
+        let mut days = days;
+        days.dedup();
         Session {
             id,
             course: self.course.clone(),

@@ -74,6 +74,26 @@ pub fn enroll_fault(f: &EnrollFault, lang: Lang) -> String {
             "a roster does not set {} (only attended, absent, completed, cancelled)",
             s.term(lang)
         ),
+        (F::NoPlace(s), Lang::Ja) => format!(
+            "{}の人には出欠を付けられません (受講枠のある人だけ)",
+            s.term(lang)
+        ),
+        (F::NoPlace(s), Lang::En) => format!(
+            "attendance is marked only for people with a place, not {}",
+            s.term(lang)
+        ),
+        (F::NotYet(d), Lang::Ja) => format!(
+            "この回は {} からです。出欠はその日から付けられます",
+            both_calendars(*d)
+        ),
+        (F::NotYet(d), Lang::En) => {
+            format!("the session starts on {d}; attendance is marked from then")
+        }
+        (F::NotInPost(d), Lang::Ja) => format!(
+            "{} の時点で在職していません (採用前か退職後)",
+            both_calendars(*d)
+        ),
+        (F::NotInPost(d), Lang::En) => format!("not on the staff on {d} (not yet hired, or gone)"),
         (F::EmptyReason, Lang::Ja) => "対象外で申し込む理由を入力してください".to_string(),
         (F::EmptyReason, Lang::En) => {
             "the reason to enroll outside the audience is empty".to_string()
@@ -89,6 +109,9 @@ pub fn plan_fault(f: &PlanFault, lang: Lang) -> String {
                 "研修の回には実施日が少なくとも1日必要です".to_string()
             }
             crate::domain::SessionError::Capacity => "定員は1人以上にしてください".to_string(),
+            crate::domain::SessionError::Days => {
+                "実施日は重ならないよう日付順に並べてください".to_string()
+            }
             crate::domain::SessionError::OutsideYear(d, y) => format!(
                 "{} は{}年度の日付ではありません",
                 both_calendars(*d),
@@ -104,6 +127,10 @@ pub fn plan_fault(f: &PlanFault, lang: Lang) -> String {
         (F::NothingToCopy(y), Lang::En) => format!("{} has no sessions to copy", y.short()),
         (F::NoSuchSession(s), Lang::Ja) => format!("研修の回 {s} はありません"),
         (F::NoSuchSession(s), Lang::En) => format!("no session {s}"),
+        (F::NotHigher(k), Lang::Ja) => {
+            format!("提案 {k} のレベルには既に達しています (採用する必要はありません)")
+        }
+        (F::NotHigher(k), Lang::En) => format!("the level of proposal {k} is already reached"),
         (F::Decided(k), Lang::Ja) => format!("提案 {k} は既に判断済みです"),
         (F::Decided(k), Lang::En) => format!("proposal {k} is already decided"),
     }

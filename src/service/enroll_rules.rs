@@ -68,6 +68,12 @@ pub enum EnrollFault {
     /// Places and the waiting list follow from enrolling and cancelling; a roster
     /// marks only 出席, 欠席, 修了 and 取消.
     NotAttendance(EnrollStatus),
+    /// Attendance is marked only for someone holding a place (not 待機 or 取消).
+    NoPlace(EnrollStatus),
+    /// Attendance is marked from the session's first day on.
+    NotYet(Date),
+    /// Not on the staff on the session's first day (not yet hired, or left by then).
+    NotInPost(Date),
 }
 
 /// What enrolling a person would do.
@@ -140,11 +146,13 @@ impl Rules {
         course.audience.includes(&candidate, day)
     }
 
-    /// Whether the person has completed a session of a course.
-    pub fn completed(&self, staff_no: &str, course: &str) -> bool {
+    /// Whether the person completed a session of a course by a day (the completion
+    /// recorded on or before it).
+    pub fn completed(&self, staff_no: &str, course: &str, by: Date) -> bool {
         self.by_person.get(staff_no).is_some_and(|list| {
             list.iter().any(|e| {
                 e.status() == EnrollStatus::Completed
+                    && e.steps.last().is_some_and(|s| s.on <= by)
                     && self
                         .sessions
                         .get(&e.session)
@@ -163,6 +171,7 @@ impl Rules {
         (booked, waiting): (usize, usize),
     ) -> Outcome {
         let refuse = |f| Outcome::Refused(f);
+        let day = session.first_day().unwrap_or(session.year.first_day());
         if e.status == Status::Left {
             return refuse(EnrollFault::Left(e.staff_no.clone()));
         }
@@ -171,6 +180,9 @@ impl Rules {
                 session: session.id.clone(),
                 status: session.status,
             });
+        }
+        if e.hired > day || e.leaving.as_ref().is_some_and(|l| l.date < day) {
+            return refuse(EnrollFault::NotInPost(day));
         }
         if let Some(old) = self.enrollment(&session.id, &e.staff_no)
             && old.status() != EnrollStatus::Cancelled
@@ -183,7 +195,6 @@ impl Rules {
         if override_reason.is_some_and(|r| r.trim().is_empty()) {
             return refuse(EnrollFault::EmptyReason);
         }
-        let day = session.first_day().unwrap_or(session.year.first_day());
         if override_reason.is_none() && !self.eligible(e, course, day) {
             return refuse(EnrollFault::NotEligible {
                 course: course.key.clone(),
@@ -191,7 +202,7 @@ impl Rules {
             });
         }
         if let Some(pre) = &course.prerequisite
-            && !self.completed(&e.staff_no, pre)
+            && !self.completed(&e.staff_no, pre, day)
         {
             return refuse(EnrollFault::Prerequisite {
                 course: pre.clone(),
@@ -215,7 +226,8 @@ impl Rules {
                 day,
             });
         }
-        if booked < session.capacity as usize {
+        // Nobody jumps the queue: while people wait, newcomers wait too.
+        if booked < session.capacity as usize && waiting == 0 {
             Outcome::Book
         } else {
             Outcome::Wait(waiting + 1)

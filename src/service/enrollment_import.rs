@@ -198,8 +198,8 @@ fn plan(
                 issues.push(at(column_of(&f), RowFault::Refused(f)));
                 continue;
             }
-            // 待機 asked for: in line even where a place is free (a reserve).
-            Outcome::Book if row.status == EnrollStatus::Waiting => Outcome::Wait(in_line + 1),
+            // 待機 in the file asks for nothing special: a place if one is free (nobody
+            // is held back while places stand empty), else the line.
             other => other,
         };
         // The later rows see this one: its place or its place in line, and its days.

@@ -59,7 +59,12 @@ impl Service {
         let r = self.read_as(p, Permission::StaffRead)?;
         let rules = Rules::load(&r)?;
         let org = super::staff::org_tree(&r)?;
-        let on = year.last_day().min(self.clock.today());
+        // The year's last day, or today while the year runs; a year still to come is
+        // read on its first day.
+        let on = year
+            .last_day()
+            .min(self.clock.today())
+            .max(year.first_day());
         super::training::unit_exists(&org, unit)?;
         let units = unit.map(|u| org.subtree(u));
         let mandatory: Vec<_> = rules
@@ -69,7 +74,8 @@ impl Service {
             .collect();
         let mut owed = Vec::new();
         for e in r.all::<Employee>()? {
-            if e.status == Status::Left || e.hired > on {
+            // 休職 staff cannot attend: they owe nothing while away.
+            if e.status != Status::Active || e.hired > on {
                 continue;
             }
             let Some(post) = e.assignment_on(on) else {
@@ -80,7 +86,8 @@ impl Service {
             }
             let section = org.section_of(&post.unit);
             for course in &mandatory {
-                if rules.eligible(&e, course, on) && !rules.completed(&e.staff_no, &course.key) {
+                if rules.eligible(&e, course, on) && !rules.completed(&e.staff_no, &course.key, on)
+                {
                     owed.push(Owed {
                         section: section.map(|s| s.code.clone()).unwrap_or_default(),
                         section_name: section

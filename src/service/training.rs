@@ -8,7 +8,7 @@ use super::enroll_rules::{EnrollFault, Outcome, Rules};
 use super::{Permission, Principal, Service, ServiceError};
 use crate::domain::{
     Course, Date, Employee, EnrollStatus, Enrollment, FiscalYear, OrgTree, Proposal, ProposalState,
-    Session, SessionError, SkillSheet, Source, Status, Step,
+    Session, SessionError, SessionStatus, SkillSheet, Source, Status, Step,
 };
 use crate::store::Writer;
 
@@ -30,6 +30,8 @@ pub enum PlanFault {
     NoSuchSession(String),
     /// The proposal was accepted or rejected already.
     Decided(String),
+    /// The person's level is already as high as proposed.
+    NotHigher(String),
 }
 
 impl From<PlanFault> for ServiceError {
@@ -191,6 +193,13 @@ fn propose(
     let sheet = w
         .get::<SkillSheet>(staff_no)?
         .unwrap_or_else(|| SkillSheet::new(staff_no));
+    // Another course may already propose a level for the skill: one at a time.
+    let pending: Vec<String> = w
+        .of_person::<Proposal>(staff_no)?
+        .into_iter()
+        .filter(|p| p.state == ProposalState::Pending)
+        .map(|p| p.skill)
+        .collect();
     for skill in &course.skills {
         let now = sheet.level_on(skill, on).map(|e| e.level);
         let level = Proposal::next_level(now);
@@ -206,8 +215,57 @@ fn propose(
             state: ProposalState::Pending,
             decided_by: None,
         };
-        if w.get::<Proposal>(&p.key())?.is_none() {
+        if !pending.contains(&p.skill) && w.get::<Proposal>(&p.key())?.is_none() {
             w.put(&p)?;
+        }
+    }
+    Ok(())
+}
+
+/// Gives a free place to the first in line who still waits and has not left, while
+/// the session takes people (not 締切 or 実施済). Returns who moved up.
+fn promote(
+    w: &mut Writer,
+    s: &mut Session,
+    today: Date,
+    p: &Principal,
+) -> Result<Option<String>, ServiceError> {
+    if matches!(s.status, SessionStatus::Closed | SessionStatus::Held) {
+        return Ok(None);
+    }
+    let booked = w
+        .with_prefix::<Enrollment>(&format!("{}/", s.id))?
+        .iter()
+        .filter(|e| e.status().holds_place())
+        .count();
+    if booked >= s.capacity as usize {
+        return Ok(None);
+    }
+    while !s.waiting.is_empty() {
+        let next = s.waiting.remove(0);
+        let Some(mut up) = w.get::<Enrollment>(&Enrollment::key_of(&s.id, &next))? else {
+            continue;
+        };
+        let gone = w
+            .get::<Employee>(&next)?
+            .is_none_or(|e| e.status == Status::Left);
+        if up.status() != EnrollStatus::Waiting || gone {
+            continue;
+        }
+        up.move_to(step(EnrollStatus::Booked, today, p, None))
+            .map_err(EnrollFault::Step)?;
+        w.put(&up)?;
+        return Ok(Some(next));
+    }
+    Ok(None)
+}
+
+/// Withdraws a person's undecided proposals from a session whose completion was taken
+/// back.
+fn withdraw_proposals(w: &mut Writer, session: &str, staff_no: &str) -> Result<(), ServiceError> {
+    for prop in w.of_person::<Proposal>(staff_no)? {
+        if prop.session == session && prop.state == ProposalState::Pending {
+            w.delete::<Proposal>(&prop.key())?;
         }
     }
     Ok(())
@@ -245,15 +303,26 @@ impl Service {
         Ok(out)
     }
 
-    /// Adds or changes a session of the plan.
+    /// Adds or changes a session of the plan. The waiting list is the stored one, not
+    /// the caller's; a larger capacity gives its new places to those waiting.
     pub fn save_session(&self, p: &Principal, s: &Session) -> Result<(), ServiceError> {
         s.validate().map_err(PlanFault::Session)?;
+        let today = self.clock.today();
         self.write_as(p, Permission::StaffWrite, "training.session", |w| {
             if w.get::<Course>(&s.course)?.is_none() {
                 return Err(PlanFault::UnknownCourse(s.course.clone()).into());
             }
-            w.put(s)?;
-            Ok(((), vec![s.id.clone()]))
+            let mut session = s.clone();
+            session.waiting = w
+                .get::<Session>(&s.id)?
+                .map(|old| old.waiting)
+                .unwrap_or_default();
+            let mut ids = vec![s.id.clone()];
+            while let Some(up) = promote(w, &mut session, today, p)? {
+                ids.push(up);
+            }
+            w.put(&session)?;
+            Ok(((), ids))
         })
     }
 
@@ -274,6 +343,7 @@ impl Service {
             let mut made = Vec::with_capacity(source.len());
             for (n, s) in (1..).zip(source) {
                 let copy = s.next_year(Session::id_for(to, n));
+                copy.validate().map_err(PlanFault::Session)?;
                 w.put(&copy)?;
                 made.push(copy);
             }
@@ -352,8 +422,10 @@ impl Service {
     }
 
     /// Changes a person's status in a session (attendance, completion, cancellation).
-    /// A cancellation frees the place for the first in line; a completion proposes
-    /// levels for the course's skills.
+    /// Attendance needs a place and the session to have begun. A cancellation frees
+    /// the place for the first in line; a completion proposes levels for the course's
+    /// skills, and a completion taken back withdraws the proposals not yet decided.
+    /// Returns who moved up from the waiting list, if anyone.
     pub fn set_attendance(
         &self,
         p: &Principal,
@@ -361,7 +433,7 @@ impl Service {
         staff_no: &str,
         status: EnrollStatus,
         note: Option<&str>,
-    ) -> Result<(), ServiceError> {
+    ) -> Result<Option<String>, ServiceError> {
         let today = self.clock.today();
         if !matches!(
             status,
@@ -383,42 +455,38 @@ impl Service {
                     session: session.to_string(),
                     staff_no: staff_no.to_string(),
                 })?;
-            let had_place = e.status().holds_place();
+            let before = e.status();
+            if status != EnrollStatus::Cancelled {
+                if !before.holds_place() {
+                    return Err(EnrollFault::NoPlace(before).into());
+                }
+                if let Some(first) = s.first_day().filter(|first| today < *first) {
+                    return Err(EnrollFault::NotYet(first).into());
+                }
+            }
             e.move_to(step(status, today, p, note.map(str::to_string)))
                 .map_err(EnrollFault::Step)?;
             w.put(&e)?;
             let mut ids = vec![session.to_string(), staff_no.to_string()];
-            if status != EnrollStatus::Waiting {
-                s.waiting.retain(|n| n != staff_no);
-            }
-            if status == EnrollStatus::Cancelled && had_place {
-                while !s.waiting.is_empty() {
-                    let next = s.waiting.remove(0);
-                    let Some(mut up) = w.get::<Enrollment>(&Enrollment::key_of(session, &next))?
-                    else {
-                        continue;
-                    };
-                    if up.status() != EnrollStatus::Waiting {
-                        continue;
-                    }
-                    let note = Some(format!("繰り上げ ({staff_no} の取消)"));
-                    up.move_to(step(EnrollStatus::Booked, today, p, note))
-                        .map_err(EnrollFault::Step)?;
-                    w.put(&up)?;
-                    ids.push(next);
-                    break;
-                }
+            s.waiting.retain(|n| n != staff_no);
+            let promoted = if status == EnrollStatus::Cancelled && before.holds_place() {
+                promote(w, &mut s, today, p)?
+            } else {
+                None
+            };
+            ids.extend(promoted.clone());
+            if before == EnrollStatus::Completed {
+                withdraw_proposals(w, session, staff_no)?;
             }
             if status == EnrollStatus::Completed
                 && let Some(course) = w.get::<Course>(&s.course)?
             {
-                // Levels date from the session's last day, or today if it is still to
-                // come (a completion recorded early).
+                // Levels date from the session's last day, or today while it runs.
                 let on = s.days.last().map_or(today, |last| (*last).min(today));
                 propose(w, &course, session, staff_no, on)?;
             }
             w.put(&s)?;
-            Ok(((), ids))
+            Ok((promoted, ids))
         })
     }
 
@@ -535,19 +603,36 @@ impl Service {
                 let mut sheet = w
                     .get::<SkillSheet>(&prop.staff_no)?
                     .unwrap_or_else(|| SkillSheet::new(&prop.staff_no));
+                if w.get::<crate::domain::Skill>(&prop.skill)?
+                    .is_some_and(|s| s.retired)
+                {
+                    return Err(super::SkillFault::Retired(prop.skill.clone()).into());
+                }
+                // A level entered since, as high or higher, makes the proposal moot.
+                if sheet
+                    .level_on(&prop.skill, prop.on)
+                    .is_some_and(|e| e.level >= prop.level)
+                {
+                    return Err(PlanFault::NotHigher(key.to_string()).into());
+                }
+                // Any level of that day stays: a proposal never replaces one.
+                if let Some(same) = sheet
+                    .skills
+                    .get(&prop.skill)
+                    .and_then(|rows| rows.iter().find(|e| e.from == prop.on))
+                {
+                    return Err(super::SkillFault::SameDay {
+                        date: prop.on,
+                        source: same.source,
+                    }
+                    .into());
+                }
                 let entry = crate::domain::LevelEntry {
                     level: prop.level,
                     from: prop.on,
                     source: Source::Training,
                     assessor: p.account.clone(),
                 };
-                if let Some(other) = sheet.clash(&prop.skill, &entry) {
-                    return Err(super::SkillFault::SameDay {
-                        date: prop.on,
-                        source: other,
-                    }
-                    .into());
-                }
                 sheet.set(&prop.skill, entry);
                 w.put(&sheet)?;
             }

@@ -62,7 +62,7 @@ fn perform_one(service: &Service, p: &Principal, app: &mut App, effect: Effect) 
             status,
             row,
         } => match service.set_attendance(p, &session, &staff_no, status, None) {
-            Ok(()) => {
+            Ok(_) => {
                 let more =
                     training::attendance_stored(app, &session, &staff_no, status, row, today);
                 card_trainings(service, p, app, Some(&staff_no));
