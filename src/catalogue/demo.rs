@@ -22,7 +22,7 @@ mod levels;
 mod training;
 
 pub use levels::sheets;
-pub use training::{Training, plan as training_plan};
+pub use training::{Training, courses as standard_courses, plan as training_plan};
 
 /// The seed `kizuna demo` uses unless told otherwise.
 pub const DEFAULT_SEED: u64 = 0x6b69_7a75_6e61;

@@ -29,6 +29,16 @@ const ATTENDANCE: [EnrollStatus; 4] = [
     EnrollStatus::Cancelled,
 ];
 
+fn session_status(text: &str) -> Result<SessionStatus, String> {
+    SessionStatus::parse(text).ok_or_else(|| {
+        SessionStatus::ALL
+            .iter()
+            .map(|s| format!("{} ({})", s.ja(), s.code()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
 fn attend_status(text: &str) -> Result<EnrollStatus, String> {
     EnrollStatus::parse(text)
         .filter(|s| ATTENDANCE.contains(s))
@@ -120,6 +130,31 @@ pub enum TrainingCommand {
         /// A note kept with the change
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
+    },
+    /// Add a session of a course (as 計画, numbered within its fiscal year)
+    AddSession {
+        /// The course's key (see training courses)
+        course: String,
+        /// The days it meets: 2027-02-10, R9.2.10 …; repeat for several
+        #[arg(long, value_name = "DATE", value_parser = date_arg, required = true)]
+        day: Vec<Date>,
+        /// How many places
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+        capacity: u32,
+        /// Where
+        #[arg(long, default_value = "")]
+        place: String,
+        /// Who teaches
+        #[arg(long, default_value = "")]
+        instructor: String,
+    },
+    /// Move a session to 計画, 募集中, 締切 or 実施済 (planned, open, closed, held)
+    SessionStatus {
+        /// The session's id (R8-001)
+        session: String,
+        /// The new status
+        #[arg(value_parser = session_status)]
+        status: SessionStatus,
     },
     /// Copy a fiscal year's sessions into the next year as its plan
     CopyPlan {
@@ -237,6 +272,20 @@ pub fn run(
             status,
             note,
         } => attend(service, p, session, id, *status, note.as_deref(), lang)?,
+        TrainingCommand::AddSession {
+            course,
+            day,
+            capacity,
+            place,
+            instructor,
+        } => {
+            let s = service.add_session(p, course, day.clone(), place, instructor, *capacity)?;
+            say(format!("{}\t{}\t{}", s.id, s.course, s.status.term(lang)))?;
+        }
+        TrainingCommand::SessionStatus { session, status } => {
+            let s = service.set_session_status(p, session, *status)?;
+            say(format!("{}\t{}", s.id, s.status.term(lang)))?;
+        }
         TrainingCommand::CopyPlan { from } => {
             let made = service.copy_plan(p, *from)?;
             say(i18n::plan_copied(*from, &made, lang))?;

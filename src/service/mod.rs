@@ -14,6 +14,7 @@ mod import;
 mod lookup;
 mod maintain;
 mod obligations;
+mod plan;
 mod principal;
 mod setup;
 mod skill_import;

@@ -72,6 +72,10 @@ fn load_policy(w: &mut Writer, policy: &Policy) -> Result<(), ServiceError> {
     policy.tiers.iter().try_for_each(|x| w.put(x))?;
     policy.domains.iter().try_for_each(|x| w.put(x))?;
     policy.classes.iter().try_for_each(|x| w.put(x))?;
+    let skills: Vec<&str> = policy.skills.iter().map(|s| s.key.as_str()).collect();
+    demo::standard_courses(&skills)
+        .iter()
+        .try_for_each(|c| w.put(c))?;
     Ok(())
 }
 
@@ -130,7 +134,6 @@ pub fn create_demo(
             .try_for_each(|s| w.put(s))?;
         let skill_keys: Vec<&str> = policy.skills.iter().map(|s| s.key.as_str()).collect();
         let training = demo::training_plan(&data.staff, &skill_keys, &titles, seed);
-        training.courses.iter().try_for_each(|c| w.put(c))?;
         training.sessions.iter().try_for_each(|s| w.put(s))?;
         training.enrollments.iter().try_for_each(|e| w.put(e))?;
         training.applications.iter().try_for_each(|a| w.put(a))?;

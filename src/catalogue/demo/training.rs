@@ -237,6 +237,18 @@ fn course(s: &Spec, order: u32, known: &HashSet<&str>) -> Course {
     }
 }
 
+/// The standard course catalogue of the policy's section 3-2 (tiered, special,
+/// self-study, digital, mental-health, harassment-prevention, counsellor, management
+/// and senior-career training), with the skills of the map they develop. A new
+/// database starts with it; HR plans the sessions.
+pub fn courses(skills: &[&str]) -> Vec<Course> {
+    let known: HashSet<&str> = skills.iter().copied().collect();
+    (0..)
+        .zip(SPECS)
+        .map(|(n, s)| course(s, n, &known))
+        .collect()
+}
+
 /// The day the demo's plan stands at: sessions before it have been held.
 fn demo_day() -> Date {
     date(2026, 11, 20)
@@ -245,10 +257,7 @@ fn demo_day() -> Date {
 /// The demo's training, the same for the same seed.
 pub fn plan(staff: &[Employee], skills: &[&str], titles: &TitleMap, seed: u64) -> Training {
     let known: HashSet<&str> = skills.iter().copied().collect();
-    let courses: Vec<Course> = (0..)
-        .zip(SPECS)
-        .map(|(n, s)| course(s, n, &known))
-        .collect();
+    let courses = courses(skills);
     let mut rng = Rng(seed ^ 0x7472_6169_6e69);
     let mut sessions = Vec::new();
     for year in [FiscalYear(2025), FiscalYear(2026)] {

@@ -69,6 +69,27 @@ pub const TRAINING_HELP_JA: &[(&str, &str)] = &[
     ),
     ("training attend --note", "変更とともに残す備考"),
     (
+        "training add-session",
+        "研修の回を追加する (計画として。番号は年度ごとに振る)",
+    ),
+    (
+        "training add-session course",
+        "研修のキー (training courses で確認)",
+    ),
+    (
+        "training add-session --day",
+        "実施日: 2027-02-10、R9.2.10 など。複数日は繰り返す",
+    ),
+    ("training add-session --capacity", "定員"),
+    ("training add-session --place", "会場"),
+    ("training add-session --instructor", "講師"),
+    (
+        "training session-status",
+        "研修の回の状況を変える: 計画、募集中、締切、実施済",
+    ),
+    ("training session-status session", "研修の回 (R8-001 など)"),
+    ("training session-status status", "新しい状況"),
+    (
         "training copy-plan",
         "年度の研修の回を翌年度の計画として写す",
     ),
