@@ -78,10 +78,12 @@ fn the_defaults_show_and_changes_are_kept_and_measured() {
     home_demo(&["settings", "subsidy-rate", "2", "40"]);
     home_demo(&["settings", "subsidy-budget", "1500000"]);
     home_demo(&["settings", "subsidy-skill-rule", "off"]);
+    home_demo(&["settings", "subsidy-budget", "500000", "--fy", "R9"]);
     let shown = home_demo(&["settings", "show"]);
     for line in [
         "subsidy.rate.2\t40",
         "subsidy.budget\t1500000",
+        "subsidy.budget.R9\t500000",
         "subsidy.skill_rule\toff",
     ] {
         assert!(shown.lines().any(|l| l == line), "{line} in\n{shown}");

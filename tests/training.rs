@@ -426,6 +426,22 @@ fn the_subsidy_asks_for_a_skill_and_never_exceeds_the_budget() {
     assert_eq!((approved.rate, approved.amount), (50, 10_000));
     let view = s.subsidies(&w.p, FiscalYear(2026)).unwrap();
     assert_eq!(view.budget.remaining(), 0);
+    // Next year's budget leaves this year's as it was.
+    s.change_settings(&w.p, |x| {
+        x.subsidy.budgets.insert(2027, 500_000);
+    })
+    .unwrap();
+    assert_eq!(
+        s.subsidies(&w.p, FiscalYear(2027)).unwrap().budget.total,
+        500_000
+    );
+    assert_eq!(
+        s.subsidies(&w.p, FiscalYear(2026))
+            .unwrap()
+            .budget
+            .remaining(),
+        0
+    );
     assert!(matches!(
         s.decide_subsidy(&w.p, &a.id, SubsidyStatus::Paid, None),
         Err(ServiceError::Subsidy(SubsidyFault::Step { .. }))

@@ -35,10 +35,14 @@ pub enum SettingsCommand {
         #[arg(value_parser = clap::value_parser!(u8).range(0..=100))]
         percent: u8,
     },
-    /// Set the self-study subsidy's budget for a fiscal year, in yen (admin)
+    /// Set the self-study subsidy's budget, in yen: of one fiscal year with --fy, else
+    /// of every year without its own (admin)
     SubsidyBudget {
         /// Yen
         yen: u64,
+        /// The fiscal year (R8, 2026 …)
+        #[arg(long, value_name = "YEAR", value_parser = super::skills::fy_arg)]
+        fy: Option<crate::domain::FiscalYear>,
     },
     /// Whether a subsidy application must serve a skill of the skill map (admin)
     SubsidySkillRule {
@@ -79,6 +83,10 @@ pub fn run(
                     out.push_str(&format!("subsidy.rate.{band}\t{rate}\n"));
                 }
                 out.push_str(&format!("subsidy.budget\t{}\n", s.subsidy.budget));
+                for (year, yen) in &s.subsidy.budgets {
+                    let fy = crate::domain::FiscalYear(*year).short();
+                    out.push_str(&format!("subsidy.budget.{fy}\t{yen}\n"));
+                }
                 let rule = if s.subsidy.skill_rule { "on" } else { "off" };
                 out.push_str(&format!("subsidy.skill_rule\t{rule}\n"));
                 out
@@ -91,6 +99,7 @@ pub fn run(
                     "subsidy": {
                         "rates": s.subsidy.rates,
                         "budget": s.subsidy.budget,
+                        "budgets": s.subsidy.budgets,
                         "skill_rule": s.subsidy.skill_rule,
                     },
                 });
@@ -116,8 +125,13 @@ pub fn run(
             service.change_settings(p, |s| s.subsidy.rates[band.index()] = percent)?;
             emit(&settings_saved(lang))
         }
-        SettingsCommand::SubsidyBudget { yen } => {
-            service.change_settings(p, |s| s.subsidy.budget = *yen)?;
+        SettingsCommand::SubsidyBudget { yen, fy } => {
+            service.change_settings(p, |s| match fy {
+                Some(year) => {
+                    s.subsidy.budgets.insert(year.0, *yen);
+                }
+                None => s.subsidy.budget = *yen,
+            })?;
             emit(&settings_saved(lang))
         }
         SettingsCommand::SubsidySkillRule { rule } => {

@@ -101,8 +101,11 @@ impl Application {
 pub struct SubsidyRules {
     /// Percent of the cost, per band, band 1 first.
     pub rates: [u8; 4],
-    /// Yen per fiscal year.
+    /// Yen per fiscal year, for a year without a budget of its own.
     pub budget: u64,
+    /// The budgets set for particular fiscal years (by the year's number, 2026 for
+    /// 令和8年度): setting next year's leaves this year's as it was.
+    pub budgets: std::collections::BTreeMap<i32, u64>,
     pub skill_rule: bool,
 }
 
@@ -111,12 +114,18 @@ impl Default for SubsidyRules {
         SubsidyRules {
             rates: [50; 4],
             budget: 3_000_000,
+            budgets: std::collections::BTreeMap::new(),
             skill_rule: true,
         }
     }
 }
 
 impl SubsidyRules {
+    /// The budget of a fiscal year.
+    pub fn budget_for(&self, year: FiscalYear) -> u64 {
+        self.budgets.get(&year.0).copied().unwrap_or(self.budget)
+    }
+
     /// The subsidy for a cost at a band: the band's rate, rounded down to the yen.
     pub fn amount(&self, band: Band, cost: u64) -> (u8, u64) {
         let rate = self.rates[band.index()].min(100);

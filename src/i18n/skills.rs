@@ -385,6 +385,10 @@ pub const SETTINGS_HELP_JA: &[(&str, &str)] = &[
     ),
     ("settings subsidy-budget yen", "円"),
     (
+        "settings subsidy-budget --fy",
+        "この年度の予算として (省略時は年度ごとの予算のない年度すべて)",
+    ),
+    (
         "settings subsidy-skill-rule",
         "申請にスキルマップのスキルを求めるか (on/off。admin)",
     ),

@@ -66,7 +66,7 @@ impl Service {
             .filter(|a| a.year == year)
             .collect();
         applications.sort_by(|a, b| a.id.cmp(&b.id));
-        let budget = Budget::of(settings.subsidy.budget, &applications);
+        let budget = Budget::of(settings.subsidy.budget_for(year), &applications);
         Ok(SubsidyView {
             year,
             applications,
@@ -158,7 +158,8 @@ impl Service {
                     .and_then(|t| titles.band_of(&t))
                     .ok_or_else(|| SubsidyFault::NoBand(a.staff_no.clone()))?;
                 let (rate, amount) = settings.subsidy.amount(band, a.cost);
-                let budget = Budget::of(settings.subsidy.budget, &of_year(w, a.year)?);
+                let total = settings.subsidy.budget_for(a.year);
+                let budget = Budget::of(total, &of_year(w, a.year)?);
                 if !budget.allows(amount) {
                     return Err(SubsidyFault::OverBudget {
                         amount,

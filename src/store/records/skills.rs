@@ -287,8 +287,42 @@ struct SettingsV2 {
     skill_rule: bool,
 }
 
+/// Version 3 adds budgets for particular fiscal years.
+#[derive(Serialize, Deserialize)]
+struct SettingsV3 {
+    level_names: [String; 5],
+    targets: [u8; 4],
+    rates: [u8; 4],
+    budget: u64,
+    budgets: Vec<(i32, u64)>,
+    skill_rule: bool,
+}
+
 /// The one settings record's key.
 pub const SETTINGS_KEY: &str = "organisation";
+
+fn settings_of(
+    level_names: [String; 5],
+    targets: [u8; 4],
+    rates: [u8; 4],
+    budget: u64,
+    budgets: Vec<(i32, u64)>,
+    skill_rule: bool,
+) -> Result<Settings, CodecError> {
+    if rates.iter().any(|r| *r > 100) {
+        return Err(CodecError::Corrupt(format!("rates {rates:?}")));
+    }
+    Ok(Settings {
+        level_names,
+        targets: targets_from(targets)?,
+        subsidy: SubsidyRules {
+            rates,
+            budget,
+            budgets: budgets.into_iter().collect(),
+            skill_rule,
+        },
+    })
+}
 
 fn targets_from(raw: [u8; 4]) -> Result<[Level; 4], CodecError> {
     let mut targets = [Level::ALL[0]; 4];
@@ -300,18 +334,19 @@ fn targets_from(raw: [u8; 4]) -> Result<[Level; 4], CodecError> {
 
 impl Record for Settings {
     const TABLE: &'static str = "settings";
-    const VERSION: u16 = 2;
+    const VERSION: u16 = 3;
 
     fn key(&self) -> String {
         SETTINGS_KEY.to_string()
     }
 
     fn to_bytes(&self) -> Result<Vec<u8>, CodecError> {
-        let v = SettingsV2 {
+        let v = SettingsV3 {
             level_names: self.level_names.clone(),
             targets: self.targets.map(|l| l.number()),
             rates: self.subsidy.rates,
             budget: self.subsidy.budget,
+            budgets: self.subsidy.budgets.iter().map(|(y, b)| (*y, *b)).collect(),
             skill_rule: self.subsidy.skill_rule,
         };
         codec::encode(Self::VERSION, &v)
@@ -330,18 +365,25 @@ impl Record for Settings {
             }
             2 => {
                 let v: SettingsV2 = codec::decode(payload)?;
-                if v.rates.iter().any(|r| *r > 100) {
-                    return Err(CodecError::Corrupt(format!("rates {:?}", v.rates)));
-                }
-                Ok(Settings {
-                    level_names: v.level_names,
-                    targets: targets_from(v.targets)?,
-                    subsidy: SubsidyRules {
-                        rates: v.rates,
-                        budget: v.budget,
-                        skill_rule: v.skill_rule,
-                    },
-                })
+                settings_of(
+                    v.level_names,
+                    v.targets,
+                    v.rates,
+                    v.budget,
+                    Vec::new(),
+                    v.skill_rule,
+                )
+            }
+            3 => {
+                let v: SettingsV3 = codec::decode(payload)?;
+                settings_of(
+                    v.level_names,
+                    v.targets,
+                    v.rates,
+                    v.budget,
+                    v.budgets,
+                    v.skill_rule,
+                )
             }
             found => Err(CodecError::UnknownVersion {
                 found,
