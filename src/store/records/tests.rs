@@ -210,3 +210,85 @@ fn skill_history_sheets_and_settings_round_trip() {
     bad[at] = 9;
     assert!(SkillSheet::from_bytes(&bad).is_err());
 }
+
+#[test]
+fn training_records_round_trip() {
+    use crate::domain::{
+        Application, Date, EnrollStatus, Enrollment, FiscalYear, Proposal, ProposalState, Session,
+        SessionStatus, Step, SubsidyStatus, SubsidyStep,
+    };
+    let d = |m, day| Date::new(2026, m, day).unwrap();
+    let policy = Policy::builtin().unwrap();
+    let skills: Vec<&str> = policy.skills.iter().map(|s| s.key.as_str()).collect();
+    let courses = demo::standard_courses(&skills);
+    assert!(courses.len() >= 10);
+    courses.iter().for_each(round_trip);
+    assert!(courses.iter().any(|c| c.audience.new_hires));
+    assert!(courses.iter().any(|c| c.prerequisite.is_some()));
+    round_trip(&Session {
+        id: "R8-001".into(),
+        course: "kakaricho".into(),
+        year: FiscalYear(2026),
+        days: vec![d(6, 10), d(6, 11)],
+        place: "本庁舎 大会議室".into(),
+        instructor: "人事課".into(),
+        capacity: 40,
+        status: SessionStatus::Open,
+        waiting: vec!["000123".into(), "000456".into()],
+    });
+    let step = |status, day| Step {
+        status,
+        on: d(6, day),
+        by: "hr.sato".into(),
+        note: Some("備考".into()),
+    };
+    round_trip(&Enrollment {
+        session: "R8-001".into(),
+        staff_no: "000123".into(),
+        steps: vec![
+            step(EnrollStatus::Waiting, 1),
+            step(EnrollStatus::Booked, 2),
+            step(EnrollStatus::Completed, 11),
+        ],
+        override_reason: Some("昇任予定".into()),
+    });
+    round_trip(&Proposal {
+        staff_no: "000123".into(),
+        skill: "coaching".into(),
+        session: "R8-001".into(),
+        level: crate::domain::Level::new(3).unwrap(),
+        on: d(6, 11),
+        state: ProposalState::Accepted,
+        decided_by: Some("hr.kato".into()),
+    });
+    round_trip(&Application {
+        id: "S8-0001".into(),
+        staff_no: "000123".into(),
+        year: FiscalYear(2026),
+        title: "統計検定2級".into(),
+        cost: 7_000,
+        skill: None,
+        override_reason: Some("窓口業務".into()),
+        rate: 50,
+        amount: 3_500,
+        steps: vec![SubsidyStep {
+            status: SubsidyStatus::Approved,
+            on: d(5, 1),
+            by: "hr.kato".into(),
+            note: None,
+        }],
+    });
+    let mut settings = crate::domain::Settings::default();
+    settings.subsidy.budgets.insert(2027, 500_000);
+    settings.subsidy.rates = [50, 40, 30, 20];
+    round_trip(&settings);
+    // The person index follows the staff number.
+    let e = Enrollment {
+        session: "R8-001".into(),
+        staff_no: "000123".into(),
+        steps: vec![step(EnrollStatus::Booked, 2)],
+        override_reason: None,
+    };
+    assert_eq!(e.people(), ["000123"]);
+    assert_eq!(e.key(), "R8-001/000123");
+}
