@@ -142,6 +142,8 @@ fn a_full_session_queues_and_a_cancellation_promotes_the_first_in_line() {
     s.set_attendance(&w.p, "R8-901", e, EnrollStatus::Cancelled, None)
         .unwrap();
     assert!(s.roster(&w.p, "R8-901").unwrap().session.waiting.is_empty());
+    // The waiting list and the enrollments agree after all of it.
+    assert_eq!(s.check(&w.p).unwrap().problems, []);
 }
 
 #[test]
@@ -252,6 +254,7 @@ fn bulk_enrollment_previews_then_writes_once() {
         40
     );
     assert_eq!(roster.session.waiting.len(), wait);
+    assert_eq!(s.check(&w.p).unwrap().problems, []);
     // Again: everyone is already in.
     let again = s.bulk_preview(&w.p, "R8-901", &filter).unwrap();
     assert!(
@@ -533,4 +536,5 @@ fn attendance_needs_a_place_and_a_begun_session_and_nobody_jumps_the_line() {
     assert!(s.proposals(&w.p, Some(who)).unwrap().is_empty());
     let roster = s.roster(&w.p, "R8-903").unwrap();
     assert_eq!(roster.rows[0].status, EnrollStatus::Absent);
+    assert_eq!(s.check(&w.p).unwrap().problems, []);
 }

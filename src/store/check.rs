@@ -287,7 +287,25 @@ fn training(reader: &Reader, r: &mut Report) -> Result<(), StoreError> {
         }
     }
     let ids: BTreeSet<&str> = sessions.iter().map(|s| s.id.as_str()).collect();
-    for e in decodable::<Enrollment>(reader)? {
+    let enrollments = decodable::<Enrollment>(reader)?;
+    // A session's waiting list and its enrollments marked 待機 name the same people.
+    let waiting: BTreeSet<(&str, &str)> = enrollments
+        .iter()
+        .filter(|e| e.status() == crate::domain::EnrollStatus::Waiting)
+        .map(|e| (e.session.as_str(), e.staff_no.as_str()))
+        .collect();
+    let listed: BTreeSet<(&str, &str)> = sessions
+        .iter()
+        .flat_map(|s| s.waiting.iter().map(|n| (s.id.as_str(), n.as_str())))
+        .collect();
+    for (session, staff) in waiting.symmetric_difference(&listed) {
+        r.problem(
+            Session::TABLE,
+            session,
+            Fault::Invalid(format!("waiting list and enrollments disagree on {staff}")),
+        );
+    }
+    for e in enrollments {
         if !ids.contains(e.session.as_str()) {
             r.problem(
                 Enrollment::TABLE,
