@@ -292,14 +292,9 @@ pub fn run(
         }
         TrainingCommand::Outstanding { fy, org, format } => {
             let fy = fy.unwrap_or_else(|| service.clock().fiscal_year());
+            // An unknown unit is refused by the service, naming it.
             let out = service.outstanding(p, fy, org.as_deref())?;
-            if let Some(code) = org
-                && out.owed.is_empty()
-            {
-                require_unit(service, p, code)?;
-            }
-            // The day the service reads the year on: its last, or today if sooner.
-            let on = fy.last_day().min(service.clock().today());
+            let on = out.on;
             let people: BTreeSet<&str> = out.owed.iter().map(|o| o.staff_no.as_str()).collect();
             let mut notes = vec![i18n::outstanding_note(
                 fy,
@@ -343,19 +338,6 @@ pub fn run(
         }
     }
     Ok(0)
-}
-
-/// A `--org` code that selected nobody: an error if the organisation has no such unit.
-fn require_unit(service: &Service, p: &Principal, code: &str) -> Result<(), CliError> {
-    if service.directory(p)?.org.get(code).is_some() {
-        Ok(())
-    } else {
-        Err(ServiceError::NotFound {
-            kind: "unit",
-            id: code.to_string(),
-        }
-        .into())
-    }
 }
 
 /// Each person is enrolled in a transaction of their own, as the screen enrolls them:
@@ -438,11 +420,6 @@ fn bulk(
     } else {
         service.bulk_preview(p, session, filter)?
     };
-    if result.rows.is_empty()
-        && let Some(code) = &filter.unit
-    {
-        require_unit(service, p, code)?;
-    }
     let counts = i18n::BulkCounts {
         candidates: result.rows.len(),
         book: result.count(|o| *o == Outcome::Book),
