@@ -536,6 +536,42 @@ fn sessions_change_year_and_the_plan_copies_into_an_empty_one() {
 }
 
 #[test]
+fn t_moves_a_session_through_its_statuses() {
+    let w = world();
+    let mut a = app(&w, Lang::Ja);
+    // 令和9年度, planned from 令和8年度's sessions: all 計画.
+    press(&w, &mut a, "<F3>]py<Home>");
+    let id = a.training.sessions.ready().unwrap().rows[0]
+        .session
+        .id
+        .clone();
+    let status = |w: &World| {
+        w.service
+            .sessions(&w.p, FiscalYear(2027))
+            .unwrap()
+            .into_iter()
+            .find(|v| v.session.id == id)
+            .unwrap()
+            .session
+            .status
+    };
+    assert_eq!(status(&w), SessionStatus::Planned);
+    press(&w, &mut a, "t");
+    assert_eq!(status(&w), SessionStatus::Open);
+    assert!(notice(&a).contains("募集中"), "{}", notice(&a));
+    press(&w, &mut a, "tt");
+    assert_eq!(status(&w), SessionStatus::Held);
+    assert_eq!(
+        a.training.sessions.ready().unwrap().rows[0].session.status,
+        SessionStatus::Held
+    );
+    press(&w, &mut a, "t");
+    assert_eq!(status(&w), SessionStatus::Planned);
+    press(&w, &mut a, "?");
+    assert!(screen(&a, 120, 40).contains("回の状況を進める"));
+}
+
+#[test]
 fn the_subsidy_keeps_its_budget_in_view_and_refuses_what_it_cannot_take() {
     let w = world();
     let mut a = app(&w, Lang::Ja);

@@ -360,6 +360,11 @@ pub fn tui(key: &str, lang: Lang) -> &str {
         "key.open_roster" => ("名簿", "roster"),
         "key.prev_year" => ("前の年度", "previous year"),
         "key.next_year" => ("次の年度", "next year"),
+        "key.session_status" => (
+            "回の状況を進める (計画→募集中→締切→実施済)",
+            "move the session on (planned, open, closed, held)",
+        ),
+        "sessions.status_set" => ("{} を{}にしました", "{} is now {}"),
         "key.copy_plan" => ("計画を写す", "copy the plan"),
         "key.mark_attended" => ("出席", "attended"),
         "key.mark_absent" => ("欠席", "absent"),

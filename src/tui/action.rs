@@ -117,6 +117,8 @@ pub enum Action {
     EnrollAll,
     /// Sessions: copy a year's plan into the next fiscal year (asked first).
     CopyPlan,
+    /// Sessions: move the focused session on (計画 → 募集中 → 締切 → 実施済 → 計画).
+    NextSessionStatus,
     /// Subsidy: move the focused application to this status.
     Decide(SubsidyStatus),
     /// Answer a question.

@@ -80,6 +80,11 @@ pub enum Effect {
     BulkEnroll { session: String, filter: BulkFilter },
     /// Copy a fiscal year's sessions into the next year as its plan.
     CopyPlan { from: FiscalYear },
+    /// Move a session to another status.
+    SetSessionStatus {
+        session: String,
+        status: crate::domain::SessionStatus,
+    },
     /// Read who owes which mandatory course in a year, in a unit or the city.
     LoadOwed {
         year: FiscalYear,

@@ -67,6 +67,12 @@ pub(super) const SESSIONS: &[Binding] = &[
     bind(&[ch('[')], A::EarlierYear, "key.prev_year", true),
     bind(&[ch(']')], A::LaterYear, "key.next_year", true),
     bind(&[ch('p')], A::CopyPlan, "key.copy_plan", true),
+    bind(
+        &[ch('t')],
+        A::NextSessionStatus,
+        "key.session_status",
+        false,
+    ),
 ];
 
 /// The roster. One key a status, and the cursor moves on: a roster is marked going

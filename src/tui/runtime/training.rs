@@ -100,6 +100,12 @@ fn perform_one(service: &Service, p: &Principal, app: &mut App, effect: Effect) 
             }
             Err(e) => training::load_failed(app, View::Bulk, said(&e)),
         },
+        Effect::SetSessionStatus { session, status } => {
+            match service.set_session_status(p, &session, status) {
+                Ok(s) => return training::session_status_set(app, &s),
+                Err(e) => app.notice = Some(Notice::Error(said(&e))),
+            }
+        }
         Effect::CopyPlan { from } => match service.copy_plan(p, from) {
             Ok(made) => return training::plan_copied(app, from, made.len()),
             Err(e) => app.notice = Some(Notice::Error(said(&e))),

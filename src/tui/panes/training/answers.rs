@@ -254,6 +254,20 @@ pub fn bulk_done(app: &mut App, done: BulkPreview) -> Vec<Effect> {
 }
 
 /// The plan of `from` became the next year's: show that year.
+/// A session moved on: say so and read the year's sessions again.
+pub fn session_status_set(app: &mut App, s: &crate::domain::Session) -> Vec<Effect> {
+    use crate::i18n::Term;
+    let lang = app.look.lang;
+    let text = fill(
+        tui("sessions.status_set", lang),
+        &[&s.id, s.status.term(lang)],
+    );
+    app.notice = Some(Notice::Info(text));
+    vec![Effect::LoadSessions {
+        year: app.training.year,
+    }]
+}
+
 pub fn plan_copied(app: &mut App, from: FiscalYear, made: usize) -> Vec<Effect> {
     let lang = app.look.lang;
     let to = from.next();

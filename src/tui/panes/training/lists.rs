@@ -175,6 +175,22 @@ pub fn sessions_update(app: &mut App, action: Action) -> Vec<Effect> {
             app.confirm = Some(Confirm::CopyPlan);
             return Vec::new();
         }
+        Action::NextSessionStatus => {
+            let Some(row) = t.sessions.ready().and_then(|s| s.rows.get(s.cursor.at)) else {
+                return Vec::new();
+            };
+            use crate::domain::SessionStatus as S;
+            let status = match row.session.status {
+                S::Planned => S::Open,
+                S::Open => S::Closed,
+                S::Closed => S::Held,
+                S::Held => S::Planned,
+            };
+            return vec![Effect::SetSessionStatus {
+                session: row.session.id.clone(),
+                status,
+            }];
+        }
         _ => {}
     }
     let Some(s) = t.sessions.ready_mut() else {

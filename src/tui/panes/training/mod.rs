@@ -14,8 +14,8 @@ pub mod subsidy;
 
 pub use answers::{
     ask_reason, attendance_stored, bulk_done, bulk_previewed, courses_loaded, enrolled,
-    load_failed, owed_loaded, plan_copied, refused, roster_loaded, sessions_loaded,
-    subsidies_loaded, subsidy_decided, year_name,
+    load_failed, owed_loaded, plan_copied, refused, roster_loaded, session_status_set,
+    sessions_loaded, subsidies_loaded, subsidy_decided, year_name,
 };
 
 use std::collections::BTreeMap;
