@@ -324,7 +324,11 @@ fn show(app: &mut App, view: View, again: bool) -> Vec<Effect> {
         }
         View::Bulk => {
             let Some(session) = t.current_session() else {
-                let key = draw::key_of(app, Layer::Sessions, &Action::TrainingView(View::Sessions));
+                let key = crate::tui::panes::key_of(
+                    app,
+                    Layer::Sessions,
+                    &Action::TrainingView(View::Sessions),
+                );
                 app.notice = Some(Notice::Error(fill(tui("bulk.no_session", lang), &[&key])));
                 return Vec::new();
             };

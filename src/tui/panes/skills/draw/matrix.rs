@@ -9,12 +9,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{key_of, source_text};
+use super::source_text;
 use crate::i18n::tui;
 use crate::service::Matrix;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Layer;
+use crate::tui::panes::key_of;
 use crate::tui::panes::skills::matrix::{
     CELL, MatrixState, NAME, TITLE, WIDE, cols_from, first_col, first_visible, label_width,
     starts_group,

@@ -6,17 +6,16 @@ mod matrix;
 mod proposals;
 mod reports;
 
+use crate::tui::panes::key_of;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Prompt, PromptKind, Slot, View};
 use crate::i18n::{Lang, tui};
 use crate::service::Scope;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{self, Layer};
+use crate::tui::keymap::Layer;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::tabs::Tab;
 use crate::tui::widgets::text::fill;
@@ -54,25 +53,9 @@ pub fn draw(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
 
 /// A view with nothing to show: why (the service's refusal, or what to do).
 fn absent<T>(app: &App, slot: &Slot<T>, empty_key: &str, theme: &Theme, f: &mut Frame, area: Rect) {
-    let lang = app.look.lang;
-    let line = match slot {
-        Slot::Failed(message) => Line::from(Span::styled(message.clone(), theme.error())),
-        _ => {
-            let key = key_of(app, Layer::Grid, &Action::ChooseUnit);
-            Line::from(Span::styled(
-                crate::tui::widgets::text::fill(tui(empty_key, lang), &[&key]),
-                theme.dim(),
-            ))
-        }
-    };
-    f.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
-}
-
-/// The key bound to an action in a layer, named as help names it.
-pub fn key_of(app: &App, layer: Layer, action: &Action) -> String {
-    keymap::key_for(layer, action)
-        .map(|k| keymap::key_name(&k, app.look.ascii))
-        .unwrap_or_default()
+    let key = key_of(app, Layer::Grid, &Action::ChooseUnit);
+    let hint = crate::tui::widgets::text::fill(tui(empty_key, app.look.lang), &[&key]);
+    crate::tui::panes::draw_absent(slot, hint, theme, f, area);
 }
 
 /// The views with their keys, the current one marked, and what the view covers.

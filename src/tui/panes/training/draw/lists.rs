@@ -173,7 +173,7 @@ pub fn sessions(app: &App, s: &SessionsState, theme: &Theme, f: &mut Frame, area
     let [focus, head, list, foot] = parts(area, 1);
     let w = area.width as usize;
     if s.rows.is_empty() {
-        let key = super::key_of(
+        let key = crate::tui::panes::key_of(
             app,
             crate::tui::keymap::Layer::Sessions,
             &crate::tui::action::Action::CopyPlan,

@@ -7,11 +7,10 @@ mod lists;
 mod roster;
 mod subsidy;
 
+use crate::tui::panes::key_of;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Ask, Pending, Slot, View, year_name};
 use crate::domain::Date;
@@ -19,7 +18,7 @@ use crate::domain::era::{both_calendars, wareki};
 use crate::i18n::{Lang, tui};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm};
-use crate::tui::keymap::{self, Layer};
+use crate::tui::keymap::Layer;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::prompt::Prompt;
 use crate::tui::widgets::tabs::Tab;
@@ -59,28 +58,12 @@ pub fn draw(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
 
 /// A view with nothing to show: why (the service's refusal, or what to do).
 fn absent<T>(app: &App, slot: &Slot<T>, empty_key: &str, theme: &Theme, f: &mut Frame, area: Rect) {
-    let lang = app.look.lang;
-    let line = match slot {
-        Slot::Failed(message) => Line::from(Span::styled(message.clone(), theme.error())),
-        _ => Line::from(Span::styled(
-            fill(
-                tui(empty_key, lang),
-                &[
-                    &key_of(app, Layer::Sessions, &Action::TrainingView(View::Sessions)),
-                    &key_of(app, Layer::Sessions, &Action::TrainingView(View::Roster)),
-                ],
-            ),
-            theme.dim(),
-        )),
-    };
-    f.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
-}
-
-/// The key bound to an action in a layer, named as help names it.
-pub fn key_of(app: &App, layer: Layer, action: &Action) -> String {
-    keymap::key_for(layer, action)
-        .map(|k| keymap::key_name(&k, app.look.ascii))
-        .unwrap_or_default()
+    let keys = [
+        key_of(app, Layer::Sessions, &Action::TrainingView(View::Sessions)),
+        key_of(app, Layer::Sessions, &Action::TrainingView(View::Roster)),
+    ];
+    let hint = fill(tui(empty_key, app.look.lang), &[&keys[0], &keys[1]]);
+    crate::tui::panes::draw_absent(slot, hint, theme, f, area);
 }
 
 /// The views with their keys, the current one marked, and what the view is of.
