@@ -100,13 +100,7 @@ pub struct EmployeeFile {
 impl EmployeeFile {
     /// The column's name as the file spells it (or its Japanese name).
     pub fn column(&self, field: EmployeeField) -> String {
-        match &self.sheet {
-            Some(s) => s.column(field),
-            None => EMPLOYEE_COLUMNS
-                .iter()
-                .find(|c| c.field == field)
-                .map_or_else(String::new, |c| c.names[0].to_string()),
-        }
+        super::sheet::column_name(self.sheet.as_ref(), EMPLOYEE_COLUMNS, field)
     }
 
     pub fn has(&self, field: EmployeeField) -> bool {

@@ -62,13 +62,7 @@ pub struct EnrollmentFile {
 impl EnrollmentFile {
     /// The column's name as the file spells it (or its Japanese name).
     pub fn column(&self, field: EnrollmentField) -> String {
-        match &self.sheet {
-            Some(s) => s.column(field),
-            None => ENROLLMENT_COLUMNS
-                .iter()
-                .find(|c| c.field == field)
-                .map_or_else(String::new, |c| c.names[0].to_string()),
-        }
+        super::sheet::column_name(self.sheet.as_ref(), ENROLLMENT_COLUMNS, field)
     }
 }
 

@@ -50,6 +50,23 @@ fn header_key(text: &str) -> String {
         .replace([' ', '-'], "_")
 }
 
+/// A column's name as a read file spells it, or, when the file could not be read as a
+/// table, the column's Japanese name.
+pub fn column_name<F: Copy + PartialEq + 'static>(
+    sheet: Option<&Sheet<F>>,
+    columns: &[ColumnSpec<F>],
+    field: F,
+) -> String {
+    match sheet {
+        Some(s) => s.column(field),
+        None => columns
+            .iter()
+            .find(|c| c.field == field)
+            .and_then(|c| c.names.first())
+            .map_or_else(String::new, |n| n.to_string()),
+    }
+}
+
 impl<F: Copy + PartialEq + 'static> Sheet<F> {
     /// Whether the file has the column.
     pub fn has(&self, field: F) -> bool {

@@ -73,13 +73,7 @@ pub struct SkillFile {
 impl SkillFile {
     /// The column's name as the file spells it (or its Japanese name).
     pub fn column(&self, field: SkillField) -> String {
-        match &self.sheet {
-            Some(s) => s.column(field),
-            None => SKILL_COLUMNS
-                .iter()
-                .find(|c| c.field == field)
-                .map_or_else(String::new, |c| c.names[0].to_string()),
-        }
+        super::sheet::column_name(self.sheet.as_ref(), SKILL_COLUMNS, field)
     }
 }
 
