@@ -454,30 +454,25 @@ fn attend(
     note: Option<&str>,
     lang: Lang,
 ) -> Result<(), CliError> {
-    let before = service.roster(p, session)?;
-    service.set_attendance(p, session, id, status, note)?;
+    let promoted = service.set_attendance(p, session, id, status, note)?;
     let after = service.roster(p, session)?;
-    let name = after
-        .rows
-        .iter()
-        .find(|r| r.staff_no == id)
-        .map_or("", |r| r.name.as_str());
-    say(i18n::attendance_done(session, id, name, status, lang))?;
+    let name_of = |n: &str| {
+        after
+            .rows
+            .iter()
+            .find(|r| r.staff_no == n)
+            .map_or(String::new(), |r| r.name.clone())
+    };
+    say(i18n::attendance_done(
+        session,
+        id,
+        &name_of(id),
+        status,
+        lang,
+    ))?;
     // A cancellation hands the freed place to the first in line; say who got it.
-    let waited: BTreeSet<&str> = before
-        .rows
-        .iter()
-        .filter(|r| r.status == EnrollStatus::Waiting)
-        .map(|r| r.staff_no.as_str())
-        .collect();
-    for r in after
-        .rows
-        .iter()
-        .filter(|r| r.status == EnrollStatus::Booked)
-    {
-        if waited.contains(r.staff_no.as_str()) {
-            say(i18n::promoted_line(&r.staff_no, &r.name, lang))?;
-        }
+    if let Some(up) = promoted {
+        say(i18n::promoted_line(&up, &name_of(&up), lang))?;
     }
     if status == EnrollStatus::Completed {
         let made = service
