@@ -180,7 +180,9 @@ fn attendance_mark_screen_only(bencher: Bencher, name: &str) {
                 row,
             } = effect
             {
-                training::attendance_stored(&mut s.app, &session, &staff_no, status, row, today);
+                training::attendance_stored(
+                    &mut s.app, &session, &staff_no, status, row, today, None,
+                );
             }
         }
         frame(&mut s);

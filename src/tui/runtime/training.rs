@@ -62,9 +62,16 @@ fn perform_one(service: &Service, p: &Principal, app: &mut App, effect: Effect) 
             status,
             row,
         } => match service.set_attendance(p, &session, &staff_no, status, None) {
-            Ok(_) => {
-                let more =
-                    training::attendance_stored(app, &session, &staff_no, status, row, today);
+            Ok(promoted) => {
+                let more = training::attendance_stored(
+                    app,
+                    &session,
+                    &staff_no,
+                    status,
+                    row,
+                    today,
+                    promoted.as_deref(),
+                );
                 card_trainings(service, p, app, Some(&staff_no));
                 return more;
             }

@@ -111,6 +111,7 @@ pub fn attendance_stored(
     status: EnrollStatus,
     row: usize,
     today: Date,
+    promoted: Option<&str>,
 ) -> Vec<Effect> {
     let lang = app.look.lang;
     let n = list_rows(app, View::Roster);
@@ -132,17 +133,12 @@ pub fn attendance_stored(
         return Vec::new();
     };
     if status == EnrollStatus::Cancelled {
-        let had_place = r.roster.rows[i].status.holds_place();
         let name = r.roster.rows[i].name.clone();
-        let next = r
-            .roster
-            .rows
-            .iter()
-            .find(|x| x.status == EnrollStatus::Waiting && x.staff_no != staff_no)
-            .map(|x| x.name.clone());
+        // Who moved up is the service's answer (it skips leavers, respects capacity).
+        let next = promoted.and_then(|n| r.roster.rows.iter().find(|x| x.staff_no == n));
         let text = match next {
-            Some(up) if had_place => fill(tui("roster.promoted", lang), &[&name, &up]),
-            _ => fill(tui("roster.cancelled", lang), &[&name]),
+            Some(up) => fill(tui("roster.promoted", lang), &[&name, &up.name]),
+            None => fill(tui("roster.cancelled", lang), &[&name]),
         };
         app.notice = Some(Notice::Info(text));
         // The cursor stays on the line, now the next person's.
