@@ -7,8 +7,10 @@ pub mod codec;
 mod copy;
 mod error;
 pub mod file;
+pub mod keys;
 mod migrate;
 pub mod records;
+pub mod seal;
 pub mod tables;
 mod txn;
 

@@ -3,6 +3,7 @@
 
 use redb::TableDefinition;
 
+use super::keys::{CaseWrap, DomainKeys, DomainWrap, HolderKey, SealedItem, UnlockFailures};
 use super::records::{BandLabel, Record};
 use crate::domain::{
     Account, Application, Approach, Category, Course, CourseClass, DigitalDomain, Employee,
@@ -54,7 +55,13 @@ pub fn visit_all<V: Visitor>(v: &mut V) -> Result<(), V::Error> {
     v.visit::<Session>()?;
     v.visit::<Enrollment>()?;
     v.visit::<Proposal>()?;
-    v.visit::<Application>()
+    v.visit::<Application>()?;
+    v.visit::<HolderKey>()?;
+    v.visit::<DomainKeys>()?;
+    v.visit::<DomainWrap>()?;
+    v.visit::<SealedItem>()?;
+    v.visit::<CaseWrap>()?;
+    v.visit::<UnlockFailures>()
 }
 
 /// The names of the record tables.

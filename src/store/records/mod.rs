@@ -2,6 +2,7 @@
 //! version; older versions stay here, decoded and upgraded in code. Never change a
 //! `…V1` struct: add a `…V2` and a migration instead.
 
+pub mod cases;
 mod catalogue;
 mod skills;
 mod staff;

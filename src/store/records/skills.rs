@@ -298,6 +298,18 @@ struct SettingsV3 {
     skill_rule: bool,
 }
 
+/// Version 4 adds the idle minutes before the case pane locks.
+#[derive(Serialize, Deserialize)]
+struct SettingsV4 {
+    level_names: [String; 5],
+    targets: [u8; 4],
+    rates: [u8; 4],
+    budget: u64,
+    budgets: Vec<(i32, u64)>,
+    skill_rule: bool,
+    lock_minutes: u16,
+}
+
 /// The one settings record's key.
 pub const SETTINGS_KEY: &str = "organisation";
 
@@ -321,6 +333,7 @@ fn settings_of(
             budgets: budgets.into_iter().collect(),
             skill_rule,
         },
+        lock_minutes: crate::domain::settings::DEFAULT_LOCK_MINUTES,
     })
 }
 
@@ -334,20 +347,21 @@ fn targets_from(raw: [u8; 4]) -> Result<[Level; 4], CodecError> {
 
 impl Record for Settings {
     const TABLE: &'static str = "settings";
-    const VERSION: u16 = 3;
+    const VERSION: u16 = 4;
 
     fn key(&self) -> String {
         SETTINGS_KEY.to_string()
     }
 
     fn to_bytes(&self) -> Result<Vec<u8>, CodecError> {
-        let v = SettingsV3 {
+        let v = SettingsV4 {
             level_names: self.level_names.clone(),
             targets: self.targets.map(|l| l.number()),
             rates: self.subsidy.rates,
             budget: self.subsidy.budget,
             budgets: self.subsidy.budgets.iter().map(|(y, b)| (*y, *b)).collect(),
             skill_rule: self.subsidy.skill_rule,
+            lock_minutes: self.lock_minutes,
         };
         codec::encode(Self::VERSION, &v)
     }
@@ -361,6 +375,7 @@ impl Record for Settings {
                     level_names: v.level_names,
                     targets: targets_from(v.targets)?,
                     subsidy: SubsidyRules::default(),
+                    lock_minutes: crate::domain::settings::DEFAULT_LOCK_MINUTES,
                 })
             }
             2 => {
@@ -384,6 +399,26 @@ impl Record for Settings {
                     v.budgets,
                     v.skill_rule,
                 )
+            }
+            4 => {
+                let v: SettingsV4 = codec::decode(payload)?;
+                if v.lock_minutes == 0 || v.lock_minutes > crate::domain::settings::MAX_LOCK_MINUTES
+                {
+                    return Err(CodecError::Corrupt(format!(
+                        "lock minutes {}",
+                        v.lock_minutes
+                    )));
+                }
+                let mut s = settings_of(
+                    v.level_names,
+                    v.targets,
+                    v.rates,
+                    v.budget,
+                    v.budgets,
+                    v.skill_rule,
+                )?;
+                s.lock_minutes = v.lock_minutes;
+                Ok(s)
             }
             found => Err(CodecError::UnknownVersion {
                 found,
