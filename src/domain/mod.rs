@@ -4,6 +4,7 @@
 pub mod account;
 pub mod band;
 pub mod brief;
+pub mod cases;
 pub mod clock;
 pub mod date;
 pub mod employee;

@@ -11,7 +11,15 @@ pub struct Settings {
     pub targets: [Level; 4],
     /// The self-study subsidy: rates by band, the annual budget, the skill-map rule.
     pub subsidy: SubsidyRules,
+    /// Minutes without a key before the case pane locks and forgets its keys.
+    pub lock_minutes: u16,
 }
+
+/// The idle time before the case pane locks, when none is set.
+pub const DEFAULT_LOCK_MINUTES: u16 = 5;
+
+/// The longest idle time a case pane may stay unlocked.
+pub const MAX_LOCK_MINUTES: u16 = 60;
 
 /// The target level when none is set.
 pub const DEFAULT_TARGET: u8 = 3;
@@ -30,6 +38,7 @@ impl Default for Settings {
             .map(str::to_string),
             targets: [target; 4],
             subsidy: SubsidyRules::default(),
+            lock_minutes: DEFAULT_LOCK_MINUTES,
         }
     }
 }

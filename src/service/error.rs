@@ -37,6 +37,8 @@ pub enum ServiceError {
     Enroll(super::EnrollFault),
     #[error("the training plan change is not accepted: {0:?}")]
     Plan(super::PlanFault),
+    #[error("the case operation is not accepted: {0:?}")]
+    Case(super::cases::CaseFault),
     #[error("the subsidy change is not accepted: {0:?}")]
     Subsidy(super::SubsidyFault),
     #[error("the organisation does not form a tree: {0}")]

@@ -5,6 +5,8 @@
 pub mod access;
 mod accounts;
 mod anchor;
+mod audit;
+pub mod cases;
 mod catalogue;
 mod employees;
 mod enroll_rules;
@@ -29,6 +31,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use access::Permission;
+pub use audit::{Anchor, AuditEntry, AuditFault, AuditVerdict, Hash};
 pub use catalogue::Catalogue;
 pub use employees::{EmployeeFault, References};
 pub use enroll_rules::{EnrollFault, Outcome};
@@ -41,7 +44,7 @@ pub use lookup::Directory;
 pub use maintain::{BackupReport, RestoreReport, restore};
 pub use obligations::{Duty, Outstanding, Owed};
 pub use principal::{Principal, account_name};
-pub use setup::{DemoReport, create_demo, init};
+pub use setup::{DEMO_PASSPHRASE, DemoReport, create_demo, init};
 pub use skill_import::SkillImport;
 pub use skill_reports::{GapReport, Matrix, MatrixRow, Scope, SectionCount, TierReport};
 pub use skills::{LevelChange, MapEdit, MapView, PersonGaps, SkillFault};

@@ -1,6 +1,7 @@
 //! Making databases: `kizuna init` (a real one) and `kizuna demo` (its own file, with
-//! synthetic staff). Either the whole database appears or nothing does: it is built in
-//! a temporary file beside the target and linked into place only when complete.
+//! synthetic staff and sealed demo cases). Either the whole database appears or nothing
+//! does: it is built in a temporary file beside the target and linked into place only
+//! when complete.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -8,17 +9,23 @@ use std::sync::Arc;
 
 use super::{Principal, Service, ServiceError};
 use crate::catalogue::{Policy, demo};
-use crate::domain::{Account, Clock, Role};
+use crate::domain::cases::{CaseDomain, CaseId};
+use crate::domain::{Account, Clock, Employee, Role};
 use crate::store::{BandLabel, Store, StoreError, Writer, file, meta};
 
-/// Builds a database at a temporary path with `fill`, then links it to `path`; an
-/// existing `path` is never replaced.
+/// The passphrase of the demo account's case keys. The demo's cases are fictional, so
+/// it is printed in the README and meant to be shown wherever the demo says DEMO.
+pub const DEMO_PASSPHRASE: &str = "kizuna-demo-2026";
+
+/// Builds a database at a temporary path with `fill` (one transaction), then `then`
+/// through the service, then links it to `path`; an existing `path` is never replaced.
 fn build(
     path: &Path,
-    clock: &dyn Clock,
+    clock: &Arc<dyn Clock>,
     p: &Principal,
     action: &str,
     fill: impl FnOnce(&mut Writer) -> Result<Vec<String>, ServiceError>,
+    then: impl FnOnce(&Service) -> Result<(), ServiceError>,
 ) -> Result<(), ServiceError> {
     if path.exists() {
         return Err(StoreError::Exists {
@@ -34,7 +41,12 @@ fn build(
         w.set_meta(meta::CREATED, &clock.now().0.to_le_bytes())?;
         w.audit(clock.now(), &p.account, action, ids)?;
         w.commit()?;
-        drop(store);
+        let service = Service {
+            store,
+            clock: Arc::clone(clock),
+        };
+        then(&service)?;
+        drop(service);
         std::fs::hard_link(&temp, path).map_err(|e| match e.kind() {
             std::io::ErrorKind::AlreadyExists => StoreError::Exists {
                 path: path.to_path_buf(),
@@ -92,11 +104,18 @@ fn account(p: &Principal, roles: &[Role], clock: &dyn Clock) -> Account {
 /// becomes `admin` and `hr`.
 pub fn init(path: &Path, p: &Principal, clock: Arc<dyn Clock>) -> Result<Service, ServiceError> {
     let policy = Policy::builtin()?;
-    build(path, clock.as_ref(), p, "init", |w| {
-        load_policy(w, &policy)?;
-        w.put(&account(p, &[Role::Admin, Role::Hr], clock.as_ref()))?;
-        Ok(vec![p.account.clone()])
-    })?;
+    build(
+        path,
+        &clock,
+        p,
+        "init",
+        |w| {
+            load_policy(w, &policy)?;
+            w.put(&account(p, &[Role::Admin, Role::Hr], clock.as_ref()))?;
+            Ok(vec![p.account.clone()])
+        },
+        |_| Ok(()),
+    )?;
     Service::open(path, clock)
 }
 
@@ -108,8 +127,10 @@ pub struct DemoReport {
     pub seed: u64,
 }
 
-/// `kizuna demo`: a separate database with the catalogue, the demo organisation and
-/// `staff` synthetic people; the running account holds every role, so every pane shows.
+/// `kizuna demo`: a separate database with the catalogue, the demo organisation,
+/// `staff` synthetic people and a few sealed cases about them; the running account
+/// holds every role, so every pane shows, and its case keys open with
+/// [`DEMO_PASSPHRASE`].
 pub fn create_demo(
     path: &Path,
     p: &Principal,
@@ -124,7 +145,7 @@ pub fn create_demo(
         units: data.units.len(),
         seed,
     };
-    build(path, clock.as_ref(), p, "demo.create", |w| {
+    let fill = |w: &mut Writer| {
         load_policy(w, &policy)?;
         data.units.iter().try_for_each(|u| w.put(u))?;
         data.staff.iter().try_for_each(|e| w.put(e))?;
@@ -140,6 +161,35 @@ pub fn create_demo(
         w.put(&account(p, &Role::ALL, clock.as_ref()))?;
         w.set_meta(meta::DEMO, &seed.to_le_bytes())?;
         Ok(vec![p.account.clone()])
-    })?;
+    };
+    let then = |s: &Service| demo_cases(s, p, &data.staff, seed);
+    build(path, &clock, p, "demo.create", fill, then)?;
     Ok(report)
+}
+
+/// The demo account's key pair, both case domains, and the demo cases, made through
+/// the case API as a holder would make them. The key derivation runs twice (the key
+/// pair made, then unlocked), whatever the number of cases.
+fn demo_cases(
+    s: &Service,
+    p: &Principal,
+    staff: &[Employee],
+    seed: u64,
+) -> Result<(), ServiceError> {
+    let plan = demo::cases(staff, seed, s.clock.today(), &p.account)?;
+    s.keys_init(p, DEMO_PASSPHRASE.as_bytes())?;
+    for &domain in CaseDomain::ALL {
+        // The recovery key is dropped unseen: the demo's cases are fictional and no
+        // safe keeps a key for them. A real database shows it at `kizuna cases init`.
+        drop(s.cases_init(p, domain)?);
+    }
+    let mut ring = s.unlock(p, DEMO_PASSPHRASE.as_bytes())?;
+    let mut ids: Vec<CaseId> = Vec::with_capacity(plan.len());
+    for case in plan {
+        let domain = case.item.domain();
+        let link = case.link.and_then(|i| ids.get(i).cloned());
+        let view = s.create_case(p, &mut ring, domain, |id| Ok(case.placed(id, link)))?;
+        ids.push(view.item.id().clone());
+    }
+    Ok(())
 }

@@ -119,6 +119,9 @@ impl Service {
         }
         let mut counts = Vec::new();
         for table in crate::store::tables::record_tables() {
+            if crate::store::keys::SEALED_TABLES.contains(&table) {
+                continue;
+            }
             counts.push((table, r.count(table)?));
         }
         counts.push(("assignments", r.unit_history()?.len() as u64));

@@ -1,0 +1,233 @@
+//! Reading and changing cases. Every list and every view is audited, with the random
+//! case ids only.
+
+use std::collections::BTreeMap;
+
+use super::holders::{may, permission as domain_permission};
+use super::slots;
+use super::{CaseFault, Keyring};
+use crate::domain::cases::{CaseDomain, CaseError, CaseId, CaseItem};
+use crate::domain::{Date, Employee};
+use crate::service::{Principal, Service, ServiceError};
+use crate::store::Writer;
+use crate::store::keys::{CaseWrap, SealedItem};
+use crate::store::seal::{self, SecretKey};
+
+/// A case as its holders see it, with the names of the staff it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseView {
+    pub item: CaseItem,
+    /// Staff number → name, for the parties on the register.
+    pub names: BTreeMap<String, String>,
+}
+
+/// The day a case was opened (an incident: the day it happened).
+pub fn opened(item: &CaseItem) -> Date {
+    match item {
+        CaseItem::Health(c) => c.opened,
+        CaseItem::Harassment(c) => c.received,
+        CaseItem::Incident(i) => i.on,
+    }
+}
+
+/// Every staff number a case names must be on the register.
+fn parties_exist(w: &Writer, item: &CaseItem) -> Result<(), ServiceError> {
+    for no in item.involved_staff() {
+        if w.get::<Employee>(no)?.is_none() {
+            return Err(ServiceError::NotFound {
+                kind: "employee",
+                id: no.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn view(w: &Writer, item: CaseItem) -> Result<CaseView, ServiceError> {
+    let mut names = BTreeMap::new();
+    for no in item.involved_staff() {
+        if let Some(e) = w.get::<Employee>(no)? {
+            names.insert(no.to_string(), e.name);
+        }
+    }
+    Ok(CaseView { item, names })
+}
+
+impl Service {
+    /// Every case of the domain the caller may open, newest first.
+    pub fn cases(
+        &self,
+        p: &Principal,
+        ring: &mut Keyring,
+        domain: CaseDomain,
+    ) -> Result<Vec<CaseView>, ServiceError> {
+        self.on_cases(p, ring, domain, "cases.list", |w, ring| {
+            let sealed = w.with_prefix::<SealedItem>(&format!("{}/", domain.code()))?;
+            ring.warm(w, domain, &sealed)?;
+            let mut out = Vec::new();
+            for s in &sealed {
+                if let Some((item, _)) = ring.open(w, domain, &s.id)? {
+                    out.push(view(w, item)?);
+                }
+            }
+            out.sort_by(|a, b| {
+                opened(&b.item)
+                    .cmp(&opened(&a.item))
+                    .then_with(|| a.item.id().as_str().cmp(b.item.id().as_str()))
+            });
+            let ids = out.iter().map(|v| v.item.id().to_string()).collect();
+            Ok((out, ids))
+        })
+    }
+
+    /// One case, whole.
+    pub fn case(
+        &self,
+        p: &Principal,
+        ring: &mut Keyring,
+        domain: CaseDomain,
+        id: &str,
+    ) -> Result<CaseView, ServiceError> {
+        self.on_cases(p, ring, domain, "case.view", |w, ring| {
+            let (item, _) = ring
+                .open(w, domain, id)?
+                .ok_or_else(|| ServiceError::Case(CaseFault::NoCase(id.to_string())))?;
+            Ok((view(w, item)?, vec![id.to_string()]))
+        })
+    }
+
+    /// Opens a new case (or incident) built by `build` around a fresh random id, sealed
+    /// for every eligible holder and the recovery key.
+    pub fn create_case(
+        &self,
+        p: &Principal,
+        ring: &mut Keyring,
+        domain: CaseDomain,
+        build: impl FnOnce(CaseId) -> Result<CaseItem, CaseError>,
+    ) -> Result<CaseView, ServiceError> {
+        let key = SecretKey::generate()?;
+        self.on_cases(p, ring, domain, "case.create", |w, ring| {
+            let id = slots::fresh_id(w, domain)?;
+            let item = build(id)?;
+            if item.domain() != domain {
+                return Err(CaseFault::Damaged("case of another domain".into()).into());
+            }
+            parties_exist(w, &item)?;
+            let keys = slots::domain_keys(w, domain)?;
+            let holders = slots::holders(w, domain)?;
+            let secret = ring.secret(domain)?.duplicate();
+            slots::seal_item(w, &secret, &keys.recovery_public, &holders, &item, &key)?;
+            ring.remember(domain, item.id().as_str(), &key);
+            let ids = vec![item.id().to_string()];
+            Ok((view(w, item)?, ids))
+        })
+    }
+
+    /// Changes a case with `change` (given the caller's account and today). A change of
+    /// who may open it (its parties, its deny list) seals it under a new key.
+    pub fn change_case(
+        &self,
+        p: &Principal,
+        ring: &mut Keyring,
+        domain: CaseDomain,
+        id: &str,
+        action: &str,
+        change: impl FnOnce(&mut CaseItem, &str, Date) -> Result<(), CaseError>,
+    ) -> Result<CaseView, ServiceError> {
+        let today = self.clock.today();
+        let account = p.account.clone();
+        self.on_cases(p, ring, domain, action, |w, ring| {
+            let (mut item, key) = ring
+                .open(w, domain, id)?
+                .ok_or_else(|| ServiceError::Case(CaseFault::NoCase(id.to_string())))?;
+            let holders = slots::holders(w, domain)?;
+            let before: Vec<String> = slots::eligible(&holders, &item)
+                .iter()
+                .map(|h| h.account.clone())
+                .collect();
+            change(&mut item, &account, today)?;
+            parties_exist(w, &item)?;
+            let after: Vec<String> = slots::eligible(&holders, &item)
+                .iter()
+                .map(|h| h.account.clone())
+                .collect();
+            if before == after {
+                slots::put_sealed(w, &item, &key)?;
+            } else {
+                let keys = slots::domain_keys(w, domain)?;
+                let secret = ring.secret(domain)?.duplicate();
+                let new_key = SecretKey::generate()?;
+                slots::seal_item(w, &secret, &keys.recovery_public, &holders, &item, &new_key)?;
+                ring.remember(domain, id, &new_key);
+            }
+            Ok((view(w, item)?, vec![id.to_string()]))
+        })
+    }
+
+    /// Runs a case operation in one write transaction: the role, then the keyring, then
+    /// `run`, whose ids go into the audit entry.
+    fn on_cases<T>(
+        &self,
+        p: &Principal,
+        ring: &mut Keyring,
+        domain: CaseDomain,
+        action: &str,
+        run: impl FnOnce(&mut Writer, &mut Keyring) -> Result<(T, Vec<String>), ServiceError>,
+    ) -> Result<T, ServiceError> {
+        if ring.account() != p.account {
+            return Err(CaseFault::Locked(domain).into());
+        }
+        self.write_as(p, domain_permission(domain), action, |w| {
+            may(w, p, domain)?;
+            ring.refresh(w, domain)?;
+            run(w, ring)
+        })
+    }
+}
+
+impl Keyring {
+    /// Unwraps, on both cores, the keys of the listed cases this session has not opened
+    /// yet: the costly part of a first listing.
+    fn warm(
+        &mut self,
+        w: &Writer,
+        domain: CaseDomain,
+        sealed: &[SealedItem],
+    ) -> Result<(), ServiceError> {
+        let tag = seal::slot_tag(self.secret(domain)?, &self.account);
+        let mut wanted = Vec::new();
+        for s in sealed {
+            let cache = SealedItem::key_of(domain.code(), &s.id);
+            if self.keys.contains_key(&cache) {
+                continue;
+            }
+            if let Some(wrap) = w.get::<CaseWrap>(&CaseWrap::key_of(domain.code(), &s.id, &tag))? {
+                wanted.push((cache, wrap.wrapped));
+            }
+        }
+        if wanted.len() < 16 {
+            return Ok(());
+        }
+        let half = wanted.len() / 2;
+        let (a, b) = wanted.split_at(half);
+        let pair = &self.pair;
+        let unwrap_all = |part: &[(String, Vec<u8>)]| -> Vec<(String, SecretKey)> {
+            part.iter()
+                .filter_map(|(k, wrapped)| {
+                    pair.unwrap_key(wrapped)
+                        .ok()
+                        .flatten()
+                        .map(|key| (k.clone(), key))
+                })
+                .collect()
+        };
+        let (left, right) = std::thread::scope(|s| {
+            let other = s.spawn(|| unwrap_all(b));
+            let mine = unwrap_all(a);
+            (mine, other.join().unwrap_or_default())
+        });
+        self.keys.extend(left);
+        self.keys.extend(right);
+        Ok(())
+    }
+}
