@@ -100,6 +100,22 @@ pub enum Command {
         #[command(subcommand)]
         action: UserCommand,
     },
+    /// The audit log: list it, and verify its hash chain against a head kept outside
+    /// the file
+    Audit {
+        #[command(subcommand)]
+        command: super::audit::AuditCommand,
+    },
+    /// Your own key pair for the restricted case logs: make it, change its passphrase
+    Keys {
+        #[command(subcommand)]
+        command: super::cases::args::KeysCommand,
+    },
+    /// The restricted case logs (mental health, harassment): set up, holders, cases
+    Cases {
+        #[command(subcommand)]
+        command: super::cases::args::CasesCommand,
+    },
     /// The policy catalogue as stored: skill map, roadmap, KPI series
     Catalogue {
         /// Which table

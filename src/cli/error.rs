@@ -8,7 +8,7 @@ use crate::store::StoreError;
 
 /// Exit code when another process holds the database.
 pub const EXIT_LOCKED: u8 = 3;
-/// Exit code when `check` finds problems.
+/// Exit code when `check` finds problems, or `audit verify` a broken chain.
 pub const EXIT_PROBLEMS: u8 = 4;
 
 #[derive(Debug, thiserror::Error)]
@@ -23,6 +23,8 @@ pub enum CliError {
     NoHome,
     #[error("{0} problems")]
     CheckFailed(usize),
+    #[error("the audit log does not verify")]
+    AuditBroken,
     #[error("json: {0}")]
     Json(#[from] serde_json::Error),
     #[error("unknown value {0}")]
@@ -33,6 +35,9 @@ pub enum CliError {
     NotATerminal,
     #[error("terminal: {0}")]
     Terminal(String),
+    /// A refusal already worded in the user's language.
+    #[error("{0}")]
+    Said(String),
 }
 
 impl From<StoreError> for CliError {
@@ -45,7 +50,7 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Service(ServiceError::Store(StoreError::Locked { .. })) => EXIT_LOCKED,
-            CliError::CheckFailed(_) => EXIT_PROBLEMS,
+            CliError::CheckFailed(_) | CliError::AuditBroken => EXIT_PROBLEMS,
             _ => 1,
         }
     }
@@ -58,6 +63,7 @@ impl CliError {
             CliError::UnknownRole(r) => Msg::UnknownRole(r).text(lang),
             CliError::NoHome => Msg::NoHome.text(lang),
             CliError::CheckFailed(n) => Msg::CheckFailed(*n).text(lang),
+            CliError::AuditBroken => crate::i18n::audit_failed(lang).to_string(),
             CliError::Json(e) => Msg::Invalid(&e.to_string()).text(lang),
             CliError::NotATerminal => Msg::NotATerminal.text(lang),
             CliError::BadTerm(t) => Msg::UsageBadValue {
@@ -67,6 +73,7 @@ impl CliError {
             .text(lang),
             CliError::Terminal(d) => Msg::Terminal(d).text(lang),
             CliError::BadValue { value, arg } => Msg::UsageBadValue { value, arg }.text(lang),
+            CliError::Said(text) => text.clone(),
         }
     }
 }
@@ -161,6 +168,7 @@ pub fn service_message(e: &ServiceError, lang: Lang) -> String {
         ServiceError::Enroll(f) => crate::i18n::enroll_fault(f, lang),
         ServiceError::Plan(f) => crate::i18n::plan_fault(f, lang),
         ServiceError::Subsidy(f) => crate::i18n::subsidy_fault(f, lang),
+        ServiceError::Case(f) => crate::i18n::case_fault(f, lang),
         ServiceError::Organisation(o) => Msg::Organisation(&o.to_string()).text(lang),
         ServiceError::BackupExists(path) => Msg::BackupExists(path).text(lang),
         ServiceError::BadBackup { path, source } => Msg::BadBackup {

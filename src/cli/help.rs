@@ -99,6 +99,9 @@ fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
         .chain(crate::i18n::SKILLS_HELP_JA)
         .chain(crate::i18n::SETTINGS_HELP_JA)
         .chain(crate::i18n::TRAINING_HELP_JA)
+        .chain(crate::i18n::CASES_HELP_JA)
+        .chain(crate::i18n::AUDIT_HELP_JA)
+        .chain(crate::i18n::TARGET_HELP_JA.iter().flatten())
 }
 
 fn localize_args(mut cmd: Command, prefix: &str) -> Command {
@@ -239,7 +242,7 @@ mod tests {
                 }
             }
         };
-        for top in ["skills", "digital", "training", "subsidy"] {
+        for top in ["skills", "digital", "training", "subsidy", "keys", "cases"] {
             let c = cmd.find_subcommand(top).unwrap();
             visit(top.to_string(), c);
             for sub in c.get_subcommands() {

@@ -2,10 +2,13 @@
 //! that make, check and copy databases. Everything goes through `service`.
 
 pub mod args;
+mod audit;
+mod cases;
 mod error;
 mod help;
 pub mod import;
 pub mod paths;
+mod secret;
 mod settings;
 mod show;
 mod skills;
@@ -23,6 +26,7 @@ use clap::{CommandFactory, FromArgMatches};
 
 pub use args::Cli;
 use args::{CatalogueTable, Command, ShowFormat, TableFormat, UserCommand};
+pub use cases::render as cases_text;
 pub use error::{CliError, EXIT_LOCKED, EXIT_PROBLEMS, service_message};
 use paths::Env;
 
@@ -230,7 +234,17 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
                 screens(&service, &cli, lang, ctx)?;
             }
         }
-        Command::Check => return check(&open(&cli, ctx)?.check(p)?, lang),
+        Command::Check => {
+            let service = open(&cli, ctx)?;
+            let report = service.check(p)?;
+            // A domain held by fewer than two is a standing risk, not a fault.
+            for status in service.case_domains()? {
+                if let Some(w) = i18n::holder_warning(&status, lang) {
+                    eprintln!("{w}");
+                }
+            }
+            return check(&report, lang);
+        }
         Command::Backup { dest } => {
             let report = open(&cli, ctx)?.backup(p, dest)?;
             say(Msg::BackupDone {
@@ -253,6 +267,9 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
         }
         Command::Show { id, format } => show_record(&open(&cli, ctx)?, p, id, *format, lang)?,
         Command::User { action } => user(&open(&cli, ctx)?, p, action, lang)?,
+        Command::Audit { command } => return audit::run(&open(&cli, ctx)?, p, command, lang),
+        Command::Keys { command } => cases::run_keys(&open(&cli, ctx)?, p, command, lang)?,
+        Command::Cases { command } => cases::run_cases(&open(&cli, ctx)?, p, command, lang)?,
         Command::Catalogue { table, format } => {
             let c = open(&cli, ctx)?.catalogue(p)?;
             let text = match (table, format) {

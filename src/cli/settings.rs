@@ -50,6 +50,12 @@ pub enum SettingsCommand {
         #[arg(value_parser = ["on", "off"])]
         rule: String,
     },
+    /// Minutes without a key before the case pane locks and forgets its keys (admin)
+    LockMinutes {
+        /// 1-60 (default 5)
+        #[arg(value_parser = clap::value_parser!(u16).range(1..=60))]
+        minutes: u16,
+    },
     /// Set the level a band's required skills aim at (admin)
     Target {
         /// The band, 1 (主任・主事) to 4 (部長・課長)
@@ -89,6 +95,7 @@ pub fn run(
                 }
                 let rule = if s.subsidy.skill_rule { "on" } else { "off" };
                 out.push_str(&format!("subsidy.skill_rule\t{rule}\n"));
+                out.push_str(&format!("cases.lock_minutes\t{}\n", s.lock_minutes));
                 out
             }
             TableFormat::Json => {
@@ -102,6 +109,7 @@ pub fn run(
                         "budgets": s.subsidy.budgets,
                         "skill_rule": s.subsidy.skill_rule,
                     },
+                    "lock_minutes": s.lock_minutes,
                 });
                 serde_json::to_string_pretty(&value)? + "\n"
             }
@@ -137,6 +145,11 @@ pub fn run(
         SettingsCommand::SubsidySkillRule { rule } => {
             let on = rule == "on";
             service.change_settings(p, |s| s.subsidy.skill_rule = on)?;
+            emit(&settings_saved(lang))
+        }
+        SettingsCommand::LockMinutes { minutes } => {
+            let minutes = (*minutes).clamp(1, crate::domain::settings::MAX_LOCK_MINUTES);
+            service.change_settings(p, |s| s.lock_minutes = minutes)?;
             emit(&settings_saved(lang))
         }
         SettingsCommand::Target { band, level } => {

@@ -1,6 +1,10 @@
 //! The message catalogue: every user-facing string, in Japanese (the default) and
 //! English. Code elsewhere names a message; it never spells one.
 
+mod audit;
+mod case_words;
+mod cases;
+mod cases_help;
 mod faults;
 mod import;
 mod labels;
@@ -10,6 +14,17 @@ mod training;
 mod training_cli;
 mod tui;
 
+pub use audit::{
+    AUDIT_HELP_JA, audit_expect_hint, audit_failed, audit_fault, audit_headings, audit_time,
+    audit_verdict, bad_hash, short_hash,
+};
+pub use case_words::{
+    CaseWord, case_saved, case_word, domain_status, granted, holder_warning, keys_made, no_secret,
+    no_terminal, passphrase_changed, passphrases_differ, recovered, recovery_shown, revoked,
+    which_domain,
+};
+pub use cases::{case_error, case_fault};
+pub use cases_help::{CASES_HELP_JA, TARGET_HELP_JA};
 pub use faults::{employee_fault, employee_rule, skill_fault};
 pub use import::{
     IMPORT_HELP_JA, ImportTarget, csv_problem, export_done, export_refused, gaiji_table,
@@ -110,7 +125,14 @@ terms!(
     crate::domain::SessionStatus,
     crate::domain::EnrollStatus,
     crate::domain::ProposalState,
-    crate::domain::SubsidyStatus
+    crate::domain::SubsidyStatus,
+    crate::domain::cases::CaseDomain,
+    crate::domain::cases::HealthKind,
+    crate::domain::cases::StepStatus,
+    crate::domain::cases::Channel,
+    crate::domain::cases::HarassmentKind,
+    crate::domain::cases::Stage,
+    crate::domain::cases::Field
 );
 
 #[cfg(test)]

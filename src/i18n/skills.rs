@@ -371,6 +371,11 @@ pub const SETTINGS_HELP_JA: &[(&str, &str)] = &[
     ),
     ("settings target level", "目標レベル (0-4)"),
     (
+        "settings lock-minutes",
+        "操作がないまま何分で相談記録の画面をロックし鍵を忘れるか (admin)",
+    ),
+    ("settings lock-minutes minutes", "1-60 (既定 5)"),
+    (
         "settings subsidy-rate",
         "自主研修支援の助成率を職層ごとに決める (費用に対する %。admin)",
     ),

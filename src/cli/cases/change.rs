@@ -1,0 +1,328 @@
+//! The `kizuna cases` commands that open or change a case.
+
+use super::args::{CasesCommand, NewIncident, OpenHarassment, OpenHealth, Target};
+use super::{day, domain_of, unlock};
+use crate::cli::{CliError, say};
+use crate::domain::Date;
+use crate::domain::cases::{
+    CaseDomain, CaseError, CaseId, CaseItem, Channel, Complainant, Field, HarassmentCase,
+    HarassmentKind, HealthCase, HealthKind, Incident, Respondent, StepStatus,
+};
+use crate::i18n::{self, Lang};
+use crate::service::cases::action;
+use crate::service::{Principal, Service};
+
+fn term<T>(
+    text: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    arg: &'static str,
+) -> Result<T, CliError> {
+    parse(text).ok_or_else(|| CliError::BadValue {
+        value: text.to_string(),
+        arg,
+    })
+}
+
+/// Runs an opening or changing command.
+pub fn run(
+    service: &Service,
+    p: &Principal,
+    cmd: &CasesCommand,
+    lang: Lang,
+) -> Result<(), CliError> {
+    use CasesCommand as C;
+    match cmd {
+        C::OpenHealth(a) => open_health(service, p, a, lang),
+        C::OpenHarassment(a) => open_harassment(service, p, a, lang),
+        C::Incident(a) => incident(service, p, a, lang),
+        C::Note { target, text, on } => {
+            let on = day(service, on.as_deref())?;
+            let text = text.clone();
+            change(
+                service,
+                p,
+                target,
+                action::NOTE,
+                lang,
+                move |item, by, _| match item {
+                    CaseItem::Health(c) => c.add_entry(on, by, text),
+                    CaseItem::Harassment(c) => c.add_entry(on, by, text),
+                    CaseItem::Incident(i) => i.add_entry(on, by, text),
+                },
+            )
+        }
+        C::Leave {
+            target,
+            start,
+            planned_end,
+        } => {
+            let start = day(service, Some(start))?;
+            let end = day(service, Some(planned_end))?;
+            health(service, p, target, "case.leave", lang, move |c, _, _| {
+                c.add_leave(start, end).map(|_| ())
+            })
+        }
+        C::LeaveEnd { target, leave, on } => {
+            let on = day(service, on.as_deref())?;
+            let index = leave.saturating_sub(1);
+            health(
+                service,
+                p,
+                target,
+                "case.leave-end",
+                lang,
+                move |c, _, _| c.end_leave(index, on),
+            )
+        }
+        C::Step {
+            target,
+            name,
+            start,
+            end,
+        } => {
+            let start = day(service, Some(start))?;
+            let end = end.as_deref().map(|e| day(service, Some(e))).transpose()?;
+            let name = name.clone();
+            health(service, p, target, "case.step", lang, move |c, _, _| {
+                c.add_step(name, start, end).map(|_| ())
+            })
+        }
+        C::StepStatus {
+            target,
+            step,
+            status,
+        } => {
+            let status = term(status, StepStatus::parse, "STATUS")?;
+            let index = step.saturating_sub(1);
+            health(
+                service,
+                p,
+                target,
+                "case.step-status",
+                lang,
+                move |c, by, today| c.set_step_status(index, status, today, by),
+            )
+        }
+        C::FollowUp { target, on } => {
+            let on = day(service, Some(on))?;
+            health(
+                service,
+                p,
+                target,
+                "case.follow-up",
+                lang,
+                move |c, _, _| c.add_follow_up(on),
+            )
+        }
+        C::Close { target, on } => {
+            let on = day(service, on.as_deref())?;
+            health(service, p, target, "case.close", lang, move |c, _, _| {
+                c.close(on)
+            })
+        }
+        C::Set {
+            target,
+            field,
+            text,
+        } => {
+            let field = term(field, Field::parse, "FIELD")?;
+            let text = text.clone();
+            harassment(
+                service,
+                p,
+                target,
+                "case.set",
+                lang,
+                move |c, _, _| match field {
+                    Field::FactSummary => c.set_fact_summary(text),
+                    Field::Measures => c.set_measures(text),
+                    Field::Outcome => c.set_outcome(text),
+                },
+            )
+        }
+        C::Advance { target, on } => {
+            let on = day(service, on.as_deref())?;
+            harassment(
+                service,
+                p,
+                target,
+                action::ADVANCE,
+                lang,
+                move |c, by, _| c.advance(on, by).map(|_| ()),
+            )
+        }
+        C::Deny { target, account } => {
+            let account = account.clone();
+            change(service, p, target, "case.deny", lang, move |item, _, _| {
+                let deny = deny_list(item)?;
+                if !deny.contains(&account) {
+                    deny.push(account);
+                }
+                Ok(())
+            })
+        }
+        C::Allow { target, account } => {
+            let account = account.clone();
+            change(service, p, target, "case.allow", lang, move |item, _, _| {
+                deny_list(item)?.retain(|a| *a != account);
+                Ok(())
+            })
+        }
+        C::Status
+        | C::Init { .. }
+        | C::Grant { .. }
+        | C::Revoke { .. }
+        | C::Recover { .. }
+        | C::List { .. }
+        | C::Show { .. } => Ok(()),
+    }
+}
+
+/// The deny list of a case; an incident has none (it names no staff party).
+fn deny_list(item: &mut CaseItem) -> Result<&mut Vec<String>, CaseError> {
+    match item {
+        CaseItem::Health(c) => Ok(&mut c.deny),
+        CaseItem::Harassment(c) => Ok(&mut c.deny),
+        CaseItem::Incident(_) => Err(CaseError::WrongKind),
+    }
+}
+
+type Change<'a> = Box<dyn FnOnce(&mut CaseItem, &str, Date) -> Result<(), CaseError> + 'a>;
+
+fn change<'a>(
+    service: &Service,
+    p: &Principal,
+    target: &Target,
+    action: &str,
+    lang: Lang,
+    f: impl FnOnce(&mut CaseItem, &str, Date) -> Result<(), CaseError> + 'a,
+) -> Result<(), CliError> {
+    let mut ring = unlock(service, p, &target.secrets, lang)?;
+    let domain = domain_of(target, &ring, lang)?;
+    let f: Change<'a> = Box::new(f);
+    let view = service.change_case(p, &mut ring, domain, &target.id, action, f)?;
+    say(i18n::case_saved(view.item.id().as_str(), lang))
+}
+
+fn health(
+    service: &Service,
+    p: &Principal,
+    target: &Target,
+    action: &str,
+    lang: Lang,
+    f: impl FnOnce(&mut HealthCase, &str, Date) -> Result<(), CaseError>,
+) -> Result<(), CliError> {
+    change(
+        service,
+        p,
+        target,
+        action,
+        lang,
+        move |item, by, today| match item {
+            CaseItem::Health(c) => f(c, by, today),
+            _ => Err(CaseError::WrongKind),
+        },
+    )
+}
+
+fn harassment(
+    service: &Service,
+    p: &Principal,
+    target: &Target,
+    action: &str,
+    lang: Lang,
+    f: impl FnOnce(&mut HarassmentCase, &str, Date) -> Result<(), CaseError>,
+) -> Result<(), CliError> {
+    change(
+        service,
+        p,
+        target,
+        action,
+        lang,
+        move |item, by, today| match item {
+            CaseItem::Harassment(c) => f(c, by, today),
+            _ => Err(CaseError::WrongKind),
+        },
+    )
+}
+
+fn open_health(
+    service: &Service,
+    p: &Principal,
+    a: &OpenHealth,
+    lang: Lang,
+) -> Result<(), CliError> {
+    let kind = term(&a.kind, HealthKind::parse, "--kind")?;
+    let opened = day(service, a.opened.as_deref())?;
+    let mut ring = unlock(service, p, &a.secrets, lang)?;
+    let view = service.create_case(p, &mut ring, CaseDomain::Health, |id| {
+        Ok(CaseItem::Health(HealthCase::new(
+            id,
+            a.subject.clone(),
+            kind,
+            opened,
+            a.assign.clone(),
+        )?))
+    })?;
+    say(view.item.id().to_string())
+}
+
+fn open_harassment(
+    service: &Service,
+    p: &Principal,
+    a: &OpenHarassment,
+    lang: Lang,
+) -> Result<(), CliError> {
+    let channel = term(&a.channel, Channel::parse, "--channel")?;
+    let kind = term(&a.kind, HarassmentKind::parse, "--kind")?;
+    let received = day(service, a.received.as_deref())?;
+    let complainant = match &a.complainant {
+        Some(no) => Complainant::Employee(no.clone()),
+        None => Complainant::Anonymous,
+    };
+    let respondents: Vec<Respondent> = a
+        .respondent
+        .iter()
+        .cloned()
+        .map(Respondent::Employee)
+        .chain(a.outside.iter().cloned().map(Respondent::Outside))
+        .collect();
+    let mut ring = unlock(service, p, &a.secrets, lang)?;
+    let view = service.create_case(p, &mut ring, CaseDomain::Harassment, |id| {
+        Ok(CaseItem::Harassment(HarassmentCase::new(
+            id,
+            received,
+            channel,
+            kind,
+            complainant,
+            respondents,
+            a.counsellor.clone(),
+            &p.account,
+        )?))
+    })?;
+    say(view.item.id().to_string())
+}
+
+fn incident(service: &Service, p: &Principal, a: &NewIncident, lang: Lang) -> Result<(), CliError> {
+    let channel = term(&a.channel, Channel::parse, "--channel")?;
+    let on = day(service, a.on.as_deref())?;
+    let case = a
+        .case
+        .as_deref()
+        .map(|c| term(c, CaseId::parse, "--case"))
+        .transpose()?;
+    let mut ring = unlock(service, p, &a.secrets, lang)?;
+    let view = service.create_case(p, &mut ring, CaseDomain::Harassment, |id| {
+        let mut i = Incident::new(
+            id,
+            on,
+            channel,
+            a.recording.clone(),
+            a.measures.clone(),
+            &p.account,
+        )?;
+        i.link(case);
+        Ok(CaseItem::Incident(i))
+    })?;
+    say(view.item.id().to_string())
+}
