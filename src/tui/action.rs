@@ -2,6 +2,7 @@
 //! look at key codes.
 
 use super::app::Pane;
+use super::panes::admin;
 use super::panes::skills::View;
 use super::panes::training;
 use crate::domain::{EnrollStatus, SubsidyStatus};
@@ -121,6 +122,19 @@ pub enum Action {
     NextSessionStatus,
     /// Subsidy: move the focused application to this status.
     Decide(SubsidyStatus),
+    /// Administration pane: show the accounts or the audit log.
+    AdminView(admin::View),
+    /// Audit log: walk the hash chain and show the verdict.
+    Verify,
+    /// Case pane: lock now and forget the keys.
+    LockCases,
+    /// Case pane: the other domain the caller holds.
+    NextDomain,
+    /// Case pane: add a dated entry to the open case.
+    AddNote,
+    /// Case pane: move the open harassment case to its next stage (asking for the
+    /// field it needs first).
+    AdvanceStage,
     /// Answer a question.
     Yes,
     No,

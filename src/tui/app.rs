@@ -2,6 +2,8 @@
 //! the status line says. Drawing reads it; only `update` changes it.
 
 use super::keymap::{Context, Layer};
+use super::panes::admin::{self, AdminState};
+use super::panes::cases::{self, CasesState};
 use super::panes::skills::{SkillsState, View};
 use super::panes::staff::{Focus, StaffState};
 use super::panes::training::{self, Ask, TrainingState};
@@ -106,6 +108,9 @@ pub struct App {
     pub staff: StaffState,
     pub skills: SkillsState,
     pub training: TrainingState,
+    /// Pane 7; what it shows follows the roles, set when the app is loaded.
+    pub admin: AdminState,
+    pub cases: CasesState,
     /// A question about training (a session, a person, a reason) open over the pane
     /// it was asked from.
     pub ask: Option<Prompt<Ask>>,
@@ -130,6 +135,8 @@ impl App {
             staff,
             skills: SkillsState::new(today),
             training: TrainingState::new(today),
+            admin: AdminState::default(),
+            cases: CasesState::new(&Default::default()),
             ask: None,
             size: (80, 24),
             help: None,
@@ -177,6 +184,8 @@ impl App {
                 }
             }
             Pane::Training => training::layer(self),
+            Pane::Admin => admin::layer(self),
+            Pane::Cases => cases::layer(self),
             _ => Layer::Global,
         }
     }

@@ -94,4 +94,33 @@ pub enum Effect {
     LoadSubsidies { year: FiscalYear },
     /// Move a subsidy application on.
     DecideSubsidy { id: String, to: SubsidyStatus },
+    /// Read the accounts and their roles.
+    LoadAccounts,
+    /// Read the audit log.
+    LoadAuditLog,
+    /// Walk the audit chain.
+    VerifyAudit,
+    /// Whether each case domain is set up, and how many hold it.
+    LoadCaseDomains,
+    /// Unlock the caller's case keys with their passphrase.
+    UnlockCases(crate::tui::panes::cases::Secret),
+    /// Read the cases of a domain (through the unlocked keys).
+    LoadCases {
+        domain: crate::domain::cases::CaseDomain,
+    },
+    /// Read one case whole.
+    LoadCase {
+        domain: crate::domain::cases::CaseDomain,
+        id: String,
+    },
+    /// Add a dated entry to the open case.
+    NoteCase { id: String, text: String },
+    /// Write the field the next stage needs, then move the case to it.
+    FieldThenAdvance {
+        id: String,
+        field: crate::domain::cases::Field,
+        text: String,
+    },
+    /// Move the open harassment case to its next stage.
+    AdvanceCase { id: String },
 }

@@ -9,8 +9,12 @@ use super::action::Action;
 use super::app::Pane;
 use super::panes::skills::View;
 
+mod admin;
+mod cases;
 mod training;
 
+use admin::{AUDIT_LOG, admin};
+use cases::{CASE_DETAIL, CASE_LIST, cases, locked};
 use training::{BULK, BULK_FORM, COURSES, OWED, ROSTER, SESSIONS, SUBSIDY, training};
 
 /// Where keys go, from the most to the least specific.
@@ -54,13 +58,25 @@ pub enum Layer {
     Owed,
     /// The subsidy applications.
     Subsidy,
+    /// The accounts and their roles (administration pane).
+    Accounts,
+    /// The audit log, newest first, and its verification (administration pane).
+    AuditLog,
+    /// The case pane while locked: Enter asks for the passphrase.
+    CaseLocked,
+    /// The list of cases of a domain.
+    CaseList,
+    /// One case, whole.
+    CaseDetail,
+    /// A text question of the case pane (the passphrase, an entry, a field).
+    CaseText,
     /// Nothing focused (a placeholder pane).
     Global,
 }
 
 impl Layer {
     /// Every layer, for tests and for checking the tables.
-    pub const ALL: [Layer; 20] = [
+    pub const ALL: [Layer; 26] = [
         Layer::Confirm,
         Layer::Help,
         Layer::Form,
@@ -80,6 +96,12 @@ impl Layer {
         Layer::Bulk,
         Layer::Owed,
         Layer::Subsidy,
+        Layer::Accounts,
+        Layer::AuditLog,
+        Layer::CaseLocked,
+        Layer::CaseList,
+        Layer::CaseDetail,
+        Layer::CaseText,
         Layer::Global,
     ];
 
@@ -87,7 +109,7 @@ impl Layer {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Layer::Form | Layer::Search | Layer::Prompt | Layer::BulkForm
+            Layer::Form | Layer::Search | Layer::Prompt | Layer::BulkForm | Layer::CaseText
         )
     }
 }
@@ -387,6 +409,12 @@ pub fn tables(layer: Layer) -> Vec<&'static [Binding]> {
         Layer::Bulk => training(BULK),
         Layer::Owed => training(OWED),
         Layer::Subsidy => training(SUBSIDY),
+        Layer::Accounts => admin(&[]),
+        Layer::AuditLog => admin(AUDIT_LOG),
+        Layer::CaseLocked => locked(),
+        Layer::CaseList => cases(CASE_LIST),
+        Layer::CaseDetail => cases(CASE_DETAIL),
+        Layer::CaseText => vec![PROMPT, EDITING, ALWAYS],
         Layer::Global => vec![DIGIT_PANES, OUTSIDE_TEXT, ALWAYS],
     }
 }

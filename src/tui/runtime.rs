@@ -7,18 +7,23 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind};
 
+mod admin;
+mod cases;
 mod training;
 
 use super::action::Action;
-use super::app::{App, Look, Notice, StatusInfo};
+use super::app::{App, Look, Notice, Pane, StatusInfo};
 use super::effect::Effect;
+use super::panes::admin::AdminState;
+use super::panes::cases::CasesState;
 use super::panes::skills::{self, View};
 use super::panes::staff::form::{FieldId, Form};
 use super::panes::staff::{Focus, Org, StaffState, close_form};
 use super::{keymap, terminal, ui, update};
+use crate::domain::{OrgTree, TitleMap};
 use crate::i18n::{self, Lang, Msg, tui};
 use crate::search::{Entry, Index};
-use crate::service::{Principal, Service, ServiceError};
+use crate::service::{Directory, Principal, Service, ServiceError};
 
 /// How long after a bare Esc the rest of an escape sequence may still arrive over a
 /// slow SSH link.
@@ -41,17 +46,40 @@ pub fn load(service: &Service, p: &Principal, look: Look) -> Result<App, Service
         fiscal_year: Msg::FiscalYearLong(service.clock().fiscal_year()).text(lang),
         demo: session.demo,
     };
-    let dir = service.directory(p)?;
+    // Someone without staff look-up (an auditor, an admin alone) still has pane 7,
+    // and the screens open there for them.
+    let (dir, staff_denied) = match service.directory(p) {
+        Ok(dir) => (dir, false),
+        Err(ServiceError::Denied { .. }) => (
+            Directory {
+                entries: Vec::new(),
+                org: OrgTree::new(Vec::new())?,
+                titles: TitleMap::new(Vec::new()),
+            },
+            true,
+        ),
+        Err(e) => return Err(e),
+    };
     let org = Org {
         tree: dir.org,
         titles: dir.titles,
         today: service.clock().today(),
     };
-    Ok(App::new(
-        look,
-        status,
-        StaffState::new(Index::new(dir.entries), org),
-    ))
+    let mut app = App::new(look, status, StaffState::new(Index::new(dir.entries), org));
+    app.admin = AdminState::new(&session.roles);
+    app.cases = CasesState::new(&session.roles);
+    if let Ok(settings) = service.settings(p) {
+        app.cases.lock_after = Duration::from_secs(u64::from(settings.lock_minutes) * 60);
+    }
+    if session.demo {
+        app.cases.demo_passphrase = Some(crate::service::DEMO_PASSPHRASE);
+    }
+    if staff_denied && !app.admin.views.is_empty() {
+        for effect in update::update(&mut app, Action::Pane(Pane::Admin)) {
+            perform(service, p, &mut app, effect);
+        }
+    }
+    Ok(app)
 }
 
 fn error_text(e: &ServiceError, lang: Lang) -> String {
@@ -108,6 +136,16 @@ pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) 
         | Effect::EditMap(_)
         | Effect::LoadProposals
         | Effect::DecideProposal { .. } => perform_skills(service, p, app, effect),
+        Effect::LoadAccounts | Effect::LoadAuditLog | Effect::VerifyAudit => {
+            admin::perform(service, p, app, effect)
+        }
+        Effect::LoadCaseDomains
+        | Effect::UnlockCases(_)
+        | Effect::LoadCases { .. }
+        | Effect::LoadCase { .. }
+        | Effect::NoteCase { .. }
+        | Effect::FieldThenAdvance { .. }
+        | Effect::AdvanceCase { .. } => cases::perform(service, p, app, effect),
         effect => training::perform(service, p, app, effect),
     }
 }
@@ -355,7 +393,16 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> Result<(), RunError> {
     let mut dirty = true;
+    let mut last_key = std::time::Instant::now();
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        // Idle too long with the case keys open: lock, and forget them.
+        if !app.cases.locked() && last_key.elapsed() >= app.cases.lock_after {
+            app.cases.lock();
+            app.notice = Some(Notice::Info(
+                tui("cases.locked_idle", app.look.lang).to_string(),
+            ));
+            dirty = true;
+        }
         if dirty {
             term.draw(|f| ui::render(app, f))
                 .map_err(RunError::Terminal)?;
@@ -367,6 +414,9 @@ fn event_loop(
         // Everything crossterm has now: keys, pastes, resizes.
         while !app.quit && event::poll(Duration::ZERO).map_err(RunError::Terminal)? {
             let ev = event::read().map_err(RunError::Terminal)?;
+            if matches!(ev, Event::Key(_) | Event::Paste(_)) {
+                last_key = std::time::Instant::now();
+            }
             dirty |= dispatch(service, p, app, ev)?;
         }
     }

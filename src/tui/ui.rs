@@ -7,7 +7,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::app::{App, Confirm, Notice, Pane};
 use super::keymap::{self, Layer};
-use super::panes::{skills, staff, training};
+use super::panes::{admin, skills, staff, training};
 use super::theme::Theme;
 use super::widgets::text::{fill, fit, width};
 use crate::i18n::tui;
@@ -55,6 +55,8 @@ pub fn render(app: &App, f: &mut Frame) {
         Pane::Staff => staff::draw::draw(app, &theme, f, body),
         Pane::Skills => skills::draw::draw(app, &theme, f, body),
         Pane::Training => training::draw::draw(app, &theme, f, body),
+        Pane::Admin => admin::draw::draw(app, &theme, f, body),
+        Pane::Cases => crate::tui::panes::cases::draw::draw(app, &theme, f, body),
         other => {
             let block = theme.block(format!(" {} ", tui(other.label_key(), lang)));
             f.render_widget(

@@ -5,13 +5,14 @@ use super::action::Action;
 use super::app::{App, Confirm, Pane};
 use super::effect::Effect;
 use super::keymap::Layer;
-use super::panes::{skills, staff, training};
+use super::panes::{admin, cases, skills, staff, training};
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if let Action::Resize(width, height) = action {
         app.size = (width, height);
         skills::resized(app);
         training::resized(app);
+        admin::resized(app);
         return Vec::new();
     }
     match app.layer() {
@@ -48,6 +49,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         action if app.pane == Pane::Staff => return staff::update(app, action),
         action if app.pane == Pane::Skills => return skills::update(app, action),
         action if app.pane == Pane::Training => return training::update(app, action),
+        action if app.pane == Pane::Admin => return admin::update(app, action),
+        action if app.pane == Pane::Cases => return cases::update(app, action),
         _ => {}
     }
     Vec::new()
@@ -61,6 +64,8 @@ fn show_pane(app: &mut App, pane: Pane) -> Vec<Effect> {
     match pane {
         Pane::Skills => skills::entered(app),
         Pane::Training => training::entered(app),
+        Pane::Admin => admin::entered(app),
+        Pane::Cases => cases::entered(app),
         _ => Vec::new(),
     }
 }

@@ -1,6 +1,8 @@
 //! The panes. Each has a state module and a drawing module; panes of later issues show
 //! a placeholder drawn by `ui`.
 
+pub mod admin;
+pub mod cases;
 pub mod skills;
 pub mod staff;
 pub mod training;
