@@ -18,9 +18,11 @@ const TITLES: &str = include_str!("../../fixtures/demo/titles.tsv");
 /// The last 1 April the demo history reaches: the start of 令和8年度.
 pub const ANCHOR: (i32, u32, u32) = (2026, 4, 1);
 
+mod cases;
 mod levels;
 mod training;
 
+pub use cases::{DemoCase, cases};
 pub use levels::sheets;
 pub use training::{Training, courses as standard_courses, plan as training_plan};
 
