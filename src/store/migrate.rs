@@ -10,7 +10,7 @@ use super::{Reader, Record, Store, StoreError, Writer, meta};
 type Migration = fn(&mut Writer) -> Result<(), StoreError>;
 
 /// Migrations, oldest first.
-const MIGRATIONS: &[Migration] = &[skill_levels, training, cases];
+const MIGRATIONS: &[Migration] = &[skill_levels, training, cases, progress];
 
 /// Schema 2: skill levels per employee and the settings. Their tables are made by
 /// `create_tables` before any step runs; skills of version 1 read as holding since
@@ -29,6 +29,13 @@ fn training(_w: &mut Writer) -> Result<(), StoreError> {
 /// Schema 4: sealed case records, their wrapped keys, holders' key pairs and the case
 /// domains' recovery keys. All new tables, made by `create_tables`.
 fn cases(_w: &mut Writer) -> Result<(), StoreError> {
+    Ok(())
+}
+
+/// Schema 5: roadmap progress (statuses, notes and plan changes per initiative and
+/// year), KPI figures entered by year, and the work-engagement survey's group results.
+/// All new tables, made by `create_tables`.
+fn progress(_w: &mut Writer) -> Result<(), StoreError> {
     Ok(())
 }
 
