@@ -791,3 +791,32 @@ fn a_case_made_in_a_session_opened_before_a_revocation_is_readable_to_every_hold
         }
     }
 }
+
+#[test]
+fn a_refused_view_is_audited_with_the_case_id_it_asked_for() {
+    let w = World::new();
+    w.init_both();
+    let root = w.root.clone();
+    let subject = w.staff[0].clone();
+    let nurse = w.account("nurse", Some(&subject), &[], true);
+    let mut ring = w.unlock(&root);
+    let own = w.health_case(&root, &mut ring, &subject, "面談");
+    w.s()
+        .cases_grant(&root, &mut ring, "nurse", HEALTH)
+        .unwrap();
+    let mut nurse_ring = w.unlock(&nurse);
+    let before = w.audit().len();
+    let refused = w.s().case(&nurse, &mut nurse_ring, HEALTH, &own);
+    assert!(
+        matches!(refused, Err(ServiceError::Case(CaseFault::NoCase(ref id))) if *id == own),
+        "{refused:?}"
+    );
+    let log = w.audit();
+    assert_eq!(log.len(), before + 1, "one entry for the refusal");
+    let last = log.last().unwrap();
+    assert_eq!(
+        (last.actor.as_str(), last.action.as_str(), last.ids.clone()),
+        ("nurse", "case.view.refused", vec![own.clone()])
+    );
+    assert!(!last.ids.contains(&subject), "never the staff number");
+}

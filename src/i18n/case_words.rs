@@ -116,7 +116,7 @@ pub fn holder_warning(s: &DomainStatus, lang: Lang) -> Option<String> {
     }
     Some(match lang {
         Lang::Ja => format!(
-            "注意: {}のケースの担当が{}人です。担当が鍵を失うと回復キーでしか開けません。2人以上に `kizuna cases grant` してください",
+            "注意：{}のケースの担当が{}人です。担当が鍵を失うと回復キーでしか開けません。2人以上に `kizuna cases grant` してください",
             s.domain.term(lang),
             s.holders
         ),

@@ -662,6 +662,11 @@ pub fn tui(key: &str, lang: Lang) -> &str {
             "The case pane locked after being idle",
         ),
         "cases.ask_passphrase" => ("パスフレーズ", "Passphrase"),
+        "cases.demo_status" => ("パスフレーズ {}", "passphrase {}"),
+        "cases.unlocking" => (
+            "解錠しています… (パスフレーズから鍵を導いています)",
+            "Unlocking… (deriving the key from the passphrase)",
+        ),
         "cases.ask_passphrase_hint" => (
             "入力は表示されません。Enter で解錠、Esc で取り消し",
             "Typing is not shown. Enter unlocks, Esc cancels",

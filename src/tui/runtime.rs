@@ -417,14 +417,20 @@ fn event_loop(
             if matches!(ev, Event::Key(_) | Event::Paste(_)) {
                 last_key = std::time::Instant::now();
             }
-            dirty |= dispatch(service, p, app, ev)?;
+            dirty |= dispatch(service, p, app, ev, term)?;
         }
     }
     Ok(())
 }
 
 /// Handles one event; true when the screen needs redrawing.
-fn dispatch(service: &Service, p: &Principal, app: &mut App, ev: Event) -> Result<bool, RunError> {
+fn dispatch(
+    service: &Service,
+    p: &Principal,
+    app: &mut App,
+    ev: Event,
+    term: &mut terminal::Term,
+) -> Result<bool, RunError> {
     if let Event::Resize(width, height) = ev {
         update::update(app, Action::Resize(width, height));
         return Ok(true);
@@ -458,17 +464,33 @@ fn dispatch(service: &Service, p: &Principal, app: &mut App, ev: Event) -> Resul
             }
             return Ok(false);
         }
-        let first = handle(service, p, app, &ev);
-        return Ok(first | handle(service, p, app, &next));
+        let first = handle(service, p, app, &ev, term);
+        return Ok(first | handle(service, p, app, &next, term));
     }
-    Ok(handle(service, p, app, &ev))
+    Ok(handle(service, p, app, &ev, term))
 }
 
-fn handle(service: &Service, p: &Principal, app: &mut App, ev: &Event) -> bool {
+fn handle(
+    service: &Service,
+    p: &Principal,
+    app: &mut App,
+    ev: &Event,
+    term: &mut terminal::Term,
+) -> bool {
     let Some(action) = action_of(app, ev) else {
         return false;
     };
-    for effect in update::update(app, action) {
+    let effects = update::update(app, action);
+    // Unlocking derives a key from the passphrase on purpose slowly (and waits longer
+    // after wrong ones): say so on the screen before it starts.
+    if effects.iter().any(|e| matches!(e, Effect::UnlockCases(_))) {
+        app.notice = Some(Notice::Info(
+            tui("cases.unlocking", app.look.lang).to_string(),
+        ));
+        let _ = term.draw(|f| ui::render(app, f));
+        app.notice = None;
+    }
+    for effect in effects {
         perform(service, p, app, effect);
     }
     true

@@ -85,6 +85,15 @@ fn status_line(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
     if s.demo {
         spans.push(Span::styled(" DEMO ", theme.demo()));
         spans.push(Span::raw(" "));
+        // On the case pane the demo's passphrase stands first, where it is needed.
+        if let (Pane::Cases, Some(pass)) = (app.pane, app.cases.demo_passphrase) {
+            let said = crate::tui::widgets::text::fill(
+                tui("cases.demo_status", app.look.lang),
+                &[pass],
+            );
+            spans.push(Span::styled(said, theme.demo()));
+            spans.push(Span::raw(" "));
+        }
     }
     // The path is the longest part and the least needed: it goes last, so a narrow
     // terminal cuts it rather than the year or the account.

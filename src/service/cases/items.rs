@@ -165,7 +165,9 @@ impl Service {
     }
 
     /// Runs a case operation in one write transaction: the role, then the keyring, then
-    /// `run`, whose ids go into the audit entry.
+    /// `run`, whose ids go into the audit entry. A refusal (no role, keys not this
+    /// caller's or no longer valid, a case the caller may not open) rolls that back and
+    /// is audited on its own as `ACTION.refused`.
     fn on_cases<T>(
         &self,
         p: &Principal,
@@ -174,21 +176,34 @@ impl Service {
         action: &str,
         run: impl FnOnce(&mut Writer, &mut Keyring) -> Result<(T, Vec<String>), ServiceError>,
     ) -> Result<T, ServiceError> {
-        if ring.account() != p.account {
-            return Err(CaseFault::Locked(domain).into());
+        let result = if ring.account() != p.account {
+            Err(CaseFault::Locked(domain).into())
+        } else {
+            self.write_as(p, domain_permission(domain), action, |w| {
+                may(w, p, domain)?;
+                ring.refresh(w, domain)?;
+                run(w, ring)
+            })
+        };
+        if let Err(e) = &result {
+            let id = match e {
+                ServiceError::Case(CaseFault::NoCase(id)) => Some(id.clone()),
+                ServiceError::Denied { .. } | ServiceError::Case(CaseFault::Locked(_)) => None,
+                _ => return result,
+            };
+            let ids = id.map_or_else(|| vec![domain.code().to_string()], |id| vec![id]);
+            let mut w = self.store.write()?;
+            w.audit(self.clock.now(), &p.account, &format!("{action}.refused"), ids)?;
+            w.commit()?;
         }
-        self.write_as(p, domain_permission(domain), action, |w| {
-            may(w, p, domain)?;
-            ring.refresh(w, domain)?;
-            run(w, ring)
-        })
+        result
     }
 }
 
 impl Keyring {
     /// Unwraps, on both cores, the keys of the listed cases this session has not opened
     /// yet: the costly part of a first listing.
-    fn warm(
+    pub(super) fn warm(
         &mut self,
         w: &Writer,
         domain: CaseDomain,
@@ -208,8 +223,8 @@ impl Keyring {
         if wanted.len() < 16 {
             return Ok(());
         }
-        let half = wanted.len() / 2;
-        let (a, b) = wanted.split_at(half);
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let chunk = wanted.len().div_ceil(threads.max(1));
         let pair = &self.pair;
         let unwrap_all = |part: &[(String, Vec<u8>)]| -> Vec<(String, SecretKey)> {
             part.iter()
@@ -221,13 +236,71 @@ impl Keyring {
                 })
                 .collect()
         };
-        let (left, right) = std::thread::scope(|s| {
-            let other = s.spawn(|| unwrap_all(b));
-            let mine = unwrap_all(a);
-            (mine, other.join().unwrap_or_default())
+        let opened: Vec<Vec<(String, SecretKey)>> = std::thread::scope(|s| {
+            let handles: Vec<_> = wanted
+                .chunks(chunk.max(1))
+                .map(|part| s.spawn(move || unwrap_all(part)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
         });
-        self.keys.extend(left);
-        self.keys.extend(right);
+        for part in opened {
+            self.keys.extend(part);
+        }
         Ok(())
+    }
+}
+
+/// Overwrites the text of a case read into memory before it is dropped (the screens
+/// call it when they lock). Best effort: copies the allocator made earlier are beyond
+/// reach.
+pub fn wipe(view: &mut CaseView) {
+    use zeroize::Zeroize;
+    for name in view.names.values_mut() {
+        name.zeroize();
+    }
+    let wipe_entries = |entries: &mut Vec<crate::domain::cases::Entry>| {
+        for e in entries.iter_mut() {
+            e.text.zeroize();
+            e.by.zeroize();
+        }
+    };
+    match &mut view.item {
+        CaseItem::Health(c) => {
+            c.subject.zeroize();
+            wipe_entries(&mut c.entries);
+            for s in &mut c.plan {
+                s.name.zeroize();
+            }
+            c.assigned.iter_mut().for_each(Zeroize::zeroize);
+            c.deny.iter_mut().for_each(Zeroize::zeroize);
+        }
+        CaseItem::Harassment(c) => {
+            wipe_entries(&mut c.entries);
+            for text in [&mut c.fact_summary, &mut c.measures, &mut c.outcome]
+                .into_iter()
+                .flatten()
+            {
+                text.zeroize();
+            }
+            for r in &mut c.respondents {
+                match r {
+                    crate::domain::cases::Respondent::Employee(t)
+                    | crate::domain::cases::Respondent::Outside(t) => t.zeroize(),
+                }
+            }
+            if let crate::domain::cases::Complainant::Employee(no) = &mut c.complainant {
+                no.zeroize();
+            }
+            c.counsellors.iter_mut().for_each(Zeroize::zeroize);
+            c.deny.iter_mut().for_each(Zeroize::zeroize);
+        }
+        CaseItem::Incident(i) => {
+            wipe_entries(&mut i.entries);
+            i.recording.zeroize();
+            i.measures.zeroize();
+        }
     }
 }

@@ -9,7 +9,7 @@ use super::{CaseFault, Keyring, MIN_PASSPHRASE};
 use crate::domain::Account;
 use crate::domain::cases::CaseDomain;
 use crate::service::{Principal, Service, ServiceError, roles_of};
-use crate::store::keys::{DomainWrap, HolderKey, UnlockFailures};
+use crate::store::keys::{DomainWrap, HolderKey, SealedItem, UnlockFailures};
 use crate::store::seal::{self, KdfParams, KeyPair, SealError};
 
 /// How long an attempt waits after `failures` wrong passphrases in a row: 1, 2, 4 …
@@ -118,7 +118,19 @@ impl Service {
             }
         }
         drop(r);
+        let mut ring = Keyring {
+            account: p.account.clone(),
+            pair,
+            domains,
+            keys: HashMap::new(),
+        };
         let mut w = self.store.write()?;
+        // The case keys are opened now, on every core, so that the lists that follow
+        // only decrypt: unlocking stays dominated by the key derivation.
+        for domain in ring.domains() {
+            let sealed = w.with_prefix::<SealedItem>(&format!("{}/", domain.code()))?;
+            ring.warm(&w, domain, &sealed)?;
+        }
         w.audit(
             self.clock.now(),
             &p.account,
@@ -126,12 +138,7 @@ impl Service {
             vec![p.account.clone()],
         )?;
         w.commit()?;
-        Ok(Keyring {
-            account: p.account.clone(),
-            pair,
-            domains,
-            keys: HashMap::new(),
-        })
+        Ok(ring)
     }
 
     /// Opens the caller's private key, with the delay and the failure count.

@@ -15,7 +15,7 @@ mod slots;
 use std::collections::{BTreeMap, HashMap};
 
 pub use holders::{DomainStatus, GrantReport, RevokeReport};
-pub use items::{CaseView, opened};
+pub use items::{CaseView, opened, wipe};
 pub use keys::unlock_delay;
 
 use crate::domain::cases::{CaseDomain, CaseError};

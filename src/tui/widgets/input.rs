@@ -94,6 +94,13 @@ impl TextInput {
         self.cursor = self.text.chars().count();
     }
 
+    /// Overwrites the text (a passphrase) before emptying the field.
+    pub fn wipe(&mut self) {
+        use zeroize::Zeroize;
+        self.text.zeroize();
+        self.cursor = 0;
+    }
+
     pub fn clear(&mut self) {
         self.text.clear();
         self.cursor = 0;

@@ -97,6 +97,15 @@ impl CasesState {
     /// Drops the keys and every case read: what Ctrl-L and the idle time do.
     pub fn lock(&mut self) {
         self.ring = None;
+        if let Some(list) = self.list.ready_mut() {
+            list.views.iter_mut().for_each(crate::service::cases::wipe);
+        }
+        if let Some(view) = self.open.as_mut() {
+            crate::service::cases::wipe(view);
+        }
+        if let Some(ask) = self.ask.as_mut() {
+            ask.input.wipe();
+        }
         self.list = Slot::Empty;
         self.open = None;
         self.ask = None;
@@ -243,11 +252,14 @@ fn answer(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     match action {
-        Action::Back => c.ask = None,
+        Action::Back => {
+            ask.input.wipe();
+            c.ask = None;
+        }
         Action::Submit => {
             let kind = ask.kind;
             let text = Zeroizing::new(ask.input.text().to_string());
-            ask.input.clear();
+            ask.input.wipe();
             if text.trim().is_empty() {
                 return Vec::new();
             }
