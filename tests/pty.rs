@@ -240,3 +240,30 @@ fn a_dropped_terminal_ends_kizuna_and_leaves_the_database_whole() {
     }
     assert!(home.ok(&["--demo", "check"]).contains("問題はありません"));
 }
+
+#[test]
+fn the_case_pane_unlocks_with_the_passphrase_and_locks_on_ctrl_l() {
+    assert!(tmux_available(), "tmux is needed; .ci/run installs it");
+    let home = Home::with_demo(60);
+    let t = Tmux::new("cases");
+    t.start(&home, "--demo");
+    t.wait_for("検索");
+    t.keys(&["F4"]);
+    t.wait_for("ロックされています");
+    t.keys(&["Enter"]);
+    t.wait_for("パスフレーズ");
+    t.type_text("kizuna-demo-2026");
+    let typed = t.screen();
+    assert!(
+        !typed.contains("kizuna-demo-2026\u{2502}") && typed.contains("****************"),
+        "the passphrase is drawn masked: {typed}"
+    );
+    t.keys(&["Enter"]);
+    let list = t.wait_for("今後の予定");
+    assert!(list.contains("解錠中"), "{list}");
+    t.keys(&["C-l"]);
+    let locked = t.wait_for("ロックしました");
+    assert!(locked.contains("ロックされています"), "{locked}");
+    assert!(!locked.contains("今後の予定"), "{locked}");
+    t.keys(&["C-c"]);
+}
