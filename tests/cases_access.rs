@@ -258,17 +258,10 @@ fn every_cell_of_the_case_matrix() {
         CaseDomain::Harassment => harassment_id.clone(),
     };
     for d in DOMAINS {
-        s.change_case(
-            &w.root,
-            &mut root_ring,
-            d,
-            &fixture(d),
-            "case.deny",
-            |item, _, _| {
-                deny(item, "denied");
-                Ok(())
-            },
-        )
+        s.change_case(&w.root, &mut root_ring, d, &fixture(d), |item, _, _| {
+            deny(item, "denied");
+            Ok(())
+        })
         .unwrap();
     }
     // A holder who opened both cases, then lost both roles: the keyring they unlocked
@@ -330,7 +323,7 @@ fn every_cell_of_the_case_matrix() {
             let made = s.create_case(&p, ring, d, build(d, &p.account, &other));
             found.put(d, row, col("create"), &made);
             let text = format!("{} の記録", p.account);
-            let changed = s.change_case(&p, ring, d, &fixture(d), "case.entry", |item, by, on| {
+            let changed = s.change_case(&p, ring, d, &fixture(d), |item, by, on| {
                 add_entry(item, by, on, &text)
             });
             if let Ok(v) = &changed {

@@ -146,7 +146,6 @@ fn written() -> (World, std::path::PathBuf, Vec<String>, u64) {
         &mut ring,
         CaseDomain::Health,
         &ids[0],
-        "case.entry",
         |item, by, on| cases_world::add_entry(item, by, on, TEXTS[0]),
     )
     .unwrap();

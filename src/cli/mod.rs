@@ -26,7 +26,6 @@ use clap::{CommandFactory, FromArgMatches};
 
 pub use args::Cli;
 use args::{CatalogueTable, Command, ShowFormat, TableFormat, UserCommand};
-pub use cases::render as cases_text;
 pub use error::{CliError, EXIT_LOCKED, EXIT_PROBLEMS, service_message};
 use paths::Env;
 

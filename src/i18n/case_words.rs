@@ -198,7 +198,7 @@ pub fn which_domain(lang: Lang) -> &'static str {
 }
 
 pub fn granted(account: &str, domain: CaseDomain, r: &GrantReport, lang: Lang) -> String {
-    let mut text = match lang {
+    match lang {
         Lang::Ja => format!(
             "{account} を{}のケースの担当にしました (共有したケース {} 件)",
             domain.term(lang),
@@ -209,25 +209,11 @@ pub fn granted(account: &str, domain: CaseDomain, r: &GrantReport, lang: Lang) -
             domain.code(),
             r.shared
         ),
-    };
-    if r.unshared > 0 {
-        text.push('\n');
-        text.push_str(&match lang {
-            Lang::Ja => format!(
-                "あなたが開けないケースが {} 件あります。それらは別の担当がもう一度 grant すると共有されます",
-                r.unshared
-            ),
-            Lang::En => format!(
-                "{} cases are closed to you; another holder's grant (run again) shares them",
-                r.unshared
-            ),
-        });
     }
-    text
 }
 
 pub fn revoked(account: &str, domain: CaseDomain, r: &RevokeReport, lang: Lang) -> String {
-    let mut text = match lang {
+    match lang {
         Lang::Ja => format!(
             "{account} を{}のケースの担当から外し、{} 件を新しい鍵で封じ直しました",
             domain.term(lang),
@@ -238,21 +224,7 @@ pub fn revoked(account: &str, domain: CaseDomain, r: &RevokeReport, lang: Lang) 
             domain.code(),
             r.rekeyed
         ),
-    };
-    if r.not_rekeyed > 0 {
-        text.push('\n');
-        text.push_str(&match lang {
-            Lang::Ja => format!(
-                "あなたが開けないケース {} 件は、{account} の鍵を削除しましたが鍵の更新は済んでいません。それらを開ける担当がもう一度 revoke してください",
-                r.not_rekeyed
-            ),
-            Lang::En => format!(
-                "{} cases closed to you lost {account}'s slot but keep their key until a holder who can open them revokes again",
-                r.not_rekeyed
-            ),
-        });
     }
-    text
 }
 
 pub fn recovered(domain: CaseDomain, r: &GrantReport, lang: Lang) -> String {

@@ -5,6 +5,7 @@ const STDIN: &str = "パスフレーズ (とほかの秘密) を端末ではな�
 const ID: &str = "ケースID (cases list に表示されるもの)";
 const TARGET_DOMAIN: &str = "分野 (両方を担当しているときだけ必要)";
 const DAY: &str = "日付 (省略時は今日)";
+const STDIN_VALUE_TEXT: &str = "本文。- なら標準入力の次の行から読む (コマンド行の文字は ps や履歴で他の人に見えるため、こちらを勧める)";
 
 macro_rules! target {
     ($path:literal) => {
@@ -73,7 +74,10 @@ pub const CASES_HELP_JA: &[(&str, &str)] = &[
     ("cases list --passphrase-stdin", STDIN),
     ("cases show", "ケースの全体"),
     ("cases open-health", "メンタルヘルスのケースを開く"),
-    ("cases open-health --subject", "対象職員の職員番号"),
+    (
+        "cases open-health --subject",
+        "対象職員の職員番号 (- なら標準入力の次の行から読む)",
+    ),
     ("cases open-health --kind", "相談、休職 または 復職支援"),
     ("cases open-health --opened", DAY),
     ("cases open-health --assign", "担当者のアカウント (複数可)"),
@@ -89,15 +93,15 @@ pub const CASES_HELP_JA: &[(&str, &str)] = &[
     ),
     (
         "cases open-harassment --complainant",
-        "相談者の職員番号 (匿名なら省略)",
+        "相談者の職員番号 (匿名なら省略。- なら標準入力の次の行から読む)",
     ),
     (
         "cases open-harassment --respondent",
-        "行為者の職員番号 (複数可)",
+        "行為者の職員番号 (複数可。- なら標準入力の次の行から読む)",
     ),
     (
         "cases open-harassment --outside",
-        "外部の行為者の説明 (カスタマーハラスメントのみ)",
+        "外部の行為者の説明 (カスタマーハラスメントのみ。- なら標準入力の次の行から読む)",
     ),
     (
         "cases open-harassment --counsellor",
@@ -109,14 +113,17 @@ pub const CASES_HELP_JA: &[(&str, &str)] = &[
     ("cases incident --channel", "面談、電話、メール または 文書"),
     (
         "cases incident --recording",
-        "録音・録画の保管場所 (ファイル名など)",
+        "録音・録画の保管場所 (ファイル名など。- なら標準入力の次の行から読む)",
     ),
-    ("cases incident --measures", "講じた措置"),
+    (
+        "cases incident --measures",
+        "講じた措置 (- なら標準入力の次の行から読む)",
+    ),
     ("cases incident --on", DAY),
     ("cases incident --case", "関連するハラスメントのケースID"),
     ("cases incident --passphrase-stdin", STDIN),
     ("cases note", "日付付きの記録 (相談・経過) を加える"),
-    ("cases note text", "記録の本文"),
+    ("cases note text", STDIN_VALUE_TEXT),
     ("cases note --on", DAY),
     ("cases leave", "メンタルヘルス: 休職期間を加える"),
     ("cases leave --start", "休職の開始日"),
@@ -131,7 +138,10 @@ pub const CASES_HELP_JA: &[(&str, &str)] = &[
         "cases step",
         "メンタルヘルス: 職場復帰支援プランに手順を加える (試し出勤、短時間勤務、通常勤務 など)",
     ),
-    ("cases step name", "手順の名前"),
+    (
+        "cases step name",
+        "手順の名前 (- なら標準入力の次の行から読む)",
+    ),
     ("cases step --start", "開始日"),
     ("cases step --end", "終了日"),
     (
@@ -155,7 +165,7 @@ pub const CASES_HELP_JA: &[(&str, &str)] = &[
         "cases set field",
         "fact-summary (事実確認の結果)、measures (措置の内容) または outcome (対応結果)",
     ),
-    ("cases set text", "本文"),
+    ("cases set text", STDIN_VALUE_TEXT),
     (
         "cases advance",
         "ハラスメント: 次の段階へ進める (相談受付 → 事実確認 → 対応検討 → 措置 → 終結)",

@@ -2,6 +2,7 @@
 //! English. Code elsewhere names a message; it never spells one.
 
 mod audit;
+pub mod case_text;
 mod case_words;
 mod cases;
 mod cases_help;

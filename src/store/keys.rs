@@ -163,12 +163,15 @@ record_v1!(DomainWrap, "domain_wraps", DomainWrapV1, |d| {
 });
 
 /// A case (or a customer-harassment incident), sealed under its own key. `version` is
-/// the version of the sealed payload, bound into the ciphertext with domain and id.
+/// the version of the sealed payload, bound into the ciphertext with domain and id;
+/// `generation` is the domain's re-keying count when this key was made, so a case
+/// older than the domain's last revocation is re-keyed by the next holder who opens it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SealedItem {
     pub domain: String,
     pub id: String,
     pub version: u16,
+    pub generation: u32,
     pub sealed: Vec<u8>,
 }
 
@@ -188,6 +191,7 @@ pub(crate) struct SealedItemV1 {
     domain: String,
     id: String,
     version: u16,
+    generation: u32,
     sealed: Vec<u8>,
 }
 
@@ -197,6 +201,7 @@ impl From<&SealedItem> for SealedItemV1 {
             domain: s.domain.clone(),
             id: s.id.clone(),
             version: s.version,
+            generation: s.generation,
             sealed: s.sealed.clone(),
         }
     }
@@ -209,6 +214,7 @@ impl TryFrom<SealedItemV1> for SealedItem {
             domain: v.domain,
             id: v.id,
             version: v.version,
+            generation: v.generation,
             sealed: v.sealed,
         })
     }

@@ -4,8 +4,8 @@
 //! - key wrapping for a holder or for a domain's recovery key: age's X25519 recipients;
 //! - a holder's private key at rest: XChaCha20-Poly1305 under a key derived from their
 //!   passphrase with argon2id (parameters stored beside it);
-//! - blinded slot tags: HMAC-SHA256 under a domain secret, so the file does not say whose
-//!   wrapped key is whose.
+//! - blinded slot tags: HMAC-SHA256 under a domain secret, so the file alone does not
+//!   say whose wrapped key is whose.
 //!
 //! Secrets live in [`Zeroizing`] buffers or in types that wipe themselves when dropped.
 
@@ -164,6 +164,15 @@ impl KdfParams {
         self.memory_kib >= KdfParams::DEFAULT.memory_kib && self.passes >= KdfParams::DEFAULT.passes
     }
 
+    /// Whether stored parameters are usable: at the floor, and not so large that a
+    /// rewritten file could exhaust the machine (4 GiB, 64 passes, 16 lanes at most).
+    pub fn plausible(self) -> bool {
+        self.strong_enough()
+            && self.memory_kib <= 4 * 1024 * 1024
+            && self.passes <= 64
+            && (1..=16).contains(&self.lanes)
+    }
+
     fn derive(self, passphrase: &[u8], salt: &[u8]) -> Result<SecretKey, SealError> {
         let params = argon2::Params::new(self.memory_kib, self.passes, self.lanes, Some(32))
             .map_err(|e| SealError::Params(e.to_string()))?;
@@ -212,6 +221,9 @@ pub fn unprotect(
     account: &str,
     passphrase: &[u8],
 ) -> Result<KeyPair, SealError> {
+    if !protected.params.plausible() {
+        return Err(SealError::Damaged);
+    }
     let key = protected.params.derive(passphrase, &protected.salt)?;
     let plain = open(&key, &holder_aad(account), &protected.sealed)
         .map_err(|_| SealError::WrongPassphrase)?;
@@ -303,7 +315,24 @@ mod tests {
         };
         assert!(!light.strong_enough());
         assert!(KdfParams::DEFAULT.strong_enough());
-        let p = protect(&pair, "sato", b"correct horse", light).unwrap();
+        let weak = protect(&pair, "sato", b"correct horse", light).unwrap();
+        assert_eq!(
+            unprotect(&weak, "sato", b"correct horse").err(),
+            Some(SealError::Damaged),
+            "parameters under the floor are refused, never used"
+        );
+        let huge = Protected {
+            params: KdfParams {
+                memory_kib: u32::MAX,
+                ..KdfParams::DEFAULT
+            },
+            ..weak.clone()
+        };
+        assert_eq!(
+            unprotect(&huge, "sato", b"correct horse").err(),
+            Some(SealError::Damaged)
+        );
+        let p = protect(&pair, "sato", b"correct horse", KdfParams::DEFAULT).unwrap();
         let back = unprotect(&p, "sato", b"correct horse").unwrap();
         assert_eq!(back.public(), pair.public());
         assert_eq!(

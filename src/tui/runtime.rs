@@ -396,7 +396,8 @@ fn event_loop(
     let mut last_key = std::time::Instant::now();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         // Idle too long with the case keys open: lock, and forget them.
-        if !app.cases.locked() && last_key.elapsed() >= app.cases.lock_after {
+        let open = !app.cases.locked() || app.cases.ask.is_some();
+        if open && last_key.elapsed() >= app.cases.lock_after {
             app.cases.lock();
             app.notice = Some(Notice::Info(
                 tui("cases.locked_idle", app.look.lang).to_string(),

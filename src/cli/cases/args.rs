@@ -114,6 +114,8 @@ pub enum CasesCommand {
     Note {
         #[command(flatten)]
         target: Target,
+        /// The text; `-` reads it from the next line of standard input (text on the
+        /// command line shows in `ps` and the shell's history)
         text: String,
         /// The day (default today)
         #[arg(long)]
@@ -172,6 +174,7 @@ pub enum CasesCommand {
         target: Target,
         /// fact-summary, measures or outcome (事実確認の結果, 措置の内容, 対応結果)
         field: String,
+        /// The text; `-` reads it from the next line of standard input
         text: String,
     },
     /// Harassment: move to the next stage (相談受付 → 事実確認 → 対応検討 → 措置 → 終結)
@@ -197,7 +200,8 @@ pub enum CasesCommand {
 
 #[derive(Debug, Args)]
 pub struct OpenHealth {
-    /// The staff number of the person the case is about
+    /// The staff number of the person the case is about (`-`: the next line of
+    /// standard input)
     #[arg(long)]
     pub subject: String,
     /// 相談, 休職 or 復職支援

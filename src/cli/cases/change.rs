@@ -2,6 +2,7 @@
 
 use super::args::{CasesCommand, NewIncident, OpenHarassment, OpenHealth, Target};
 use super::{day, domain_of, unlock};
+use crate::cli::secret::Secrets;
 use crate::cli::{CliError, say};
 use crate::domain::Date;
 use crate::domain::cases::{
@@ -9,7 +10,7 @@ use crate::domain::cases::{
     HarassmentKind, HealthCase, HealthKind, Incident, Respondent, StepStatus,
 };
 use crate::i18n::{self, Lang};
-use crate::service::cases::action;
+use crate::service::cases::Keyring;
 use crate::service::{Principal, Service};
 
 fn term<T>(
@@ -23,6 +24,45 @@ fn term<T>(
     })
 }
 
+/// An argument that may carry case text or a staff number: `-` reads it from the next
+/// line of standard input instead, so it never shows in the process list or the shell's
+/// history.
+fn given(text: &str, lang: Lang) -> Result<String, CliError> {
+    if text == "-" {
+        Ok(Secrets::Stdin.read("", lang)?.to_string())
+    } else {
+        Ok(text.to_string())
+    }
+}
+
+/// The secrets arguments of a command that opens or changes a case.
+fn secrets_of(cmd: &CasesCommand) -> Option<&super::args::SecretArgs> {
+    use CasesCommand as C;
+    match cmd {
+        C::OpenHealth(a) => Some(&a.secrets),
+        C::OpenHarassment(a) => Some(&a.secrets),
+        C::Incident(a) => Some(&a.secrets),
+        C::Note { target, .. }
+        | C::Leave { target, .. }
+        | C::LeaveEnd { target, .. }
+        | C::Step { target, .. }
+        | C::StepStatus { target, .. }
+        | C::FollowUp { target, .. }
+        | C::Close { target, .. }
+        | C::Set { target, .. }
+        | C::Advance { target, .. }
+        | C::Deny { target, .. }
+        | C::Allow { target, .. } => Some(&target.secrets),
+        C::Status
+        | C::Init { .. }
+        | C::Grant { .. }
+        | C::Revoke { .. }
+        | C::Recover { .. }
+        | C::List { .. }
+        | C::Show { .. } => None,
+    }
+}
+
 /// Runs an opening or changing command.
 pub fn run(
     service: &Service,
@@ -31,18 +71,23 @@ pub fn run(
     lang: Lang,
 ) -> Result<(), CliError> {
     use CasesCommand as C;
+    // The passphrase comes first; arguments given as `-` are read after it.
+    let Some(secrets) = secrets_of(cmd) else {
+        return Ok(());
+    };
+    let ring = &mut unlock(service, p, secrets, lang)?;
     match cmd {
-        C::OpenHealth(a) => open_health(service, p, a, lang),
-        C::OpenHarassment(a) => open_harassment(service, p, a, lang),
-        C::Incident(a) => incident(service, p, a, lang),
+        C::OpenHealth(a) => open_health(service, p, ring, a, lang),
+        C::OpenHarassment(a) => open_harassment(service, p, ring, a, lang),
+        C::Incident(a) => incident(service, p, ring, a, lang),
         C::Note { target, text, on } => {
             let on = day(service, on.as_deref())?;
-            let text = text.clone();
+            let text = given(text, lang)?;
             change(
                 service,
                 p,
+                ring,
                 target,
-                action::NOTE,
                 lang,
                 move |item, by, _| match item {
                     CaseItem::Health(c) => c.add_entry(on, by, text),
@@ -58,21 +103,16 @@ pub fn run(
         } => {
             let start = day(service, Some(start))?;
             let end = day(service, Some(planned_end))?;
-            health(service, p, target, "case.leave", lang, move |c, _, _| {
+            health(service, p, ring, target, lang, move |c, _, _| {
                 c.add_leave(start, end).map(|_| ())
             })
         }
         C::LeaveEnd { target, leave, on } => {
             let on = day(service, on.as_deref())?;
             let index = leave.saturating_sub(1);
-            health(
-                service,
-                p,
-                target,
-                "case.leave-end",
-                lang,
-                move |c, _, _| c.end_leave(index, on),
-            )
+            health(service, p, ring, target, lang, move |c, _, _| {
+                c.end_leave(index, on)
+            })
         }
         C::Step {
             target,
@@ -82,8 +122,8 @@ pub fn run(
         } => {
             let start = day(service, Some(start))?;
             let end = end.as_deref().map(|e| day(service, Some(e))).transpose()?;
-            let name = name.clone();
-            health(service, p, target, "case.step", lang, move |c, _, _| {
+            let name = given(name, lang)?;
+            health(service, p, ring, target, lang, move |c, _, _| {
                 c.add_step(name, start, end).map(|_| ())
             })
         }
@@ -94,31 +134,19 @@ pub fn run(
         } => {
             let status = term(status, StepStatus::parse, "STATUS")?;
             let index = step.saturating_sub(1);
-            health(
-                service,
-                p,
-                target,
-                "case.step-status",
-                lang,
-                move |c, by, today| c.set_step_status(index, status, today, by),
-            )
+            health(service, p, ring, target, lang, move |c, by, today| {
+                c.set_step_status(index, status, today, by)
+            })
         }
         C::FollowUp { target, on } => {
             let on = day(service, Some(on))?;
-            health(
-                service,
-                p,
-                target,
-                "case.follow-up",
-                lang,
-                move |c, _, _| c.add_follow_up(on),
-            )
+            health(service, p, ring, target, lang, move |c, _, _| {
+                c.add_follow_up(on)
+            })
         }
         C::Close { target, on } => {
             let on = day(service, on.as_deref())?;
-            health(service, p, target, "case.close", lang, move |c, _, _| {
-                c.close(on)
-            })
+            health(service, p, ring, target, lang, move |c, _, _| c.close(on))
         }
         C::Set {
             target,
@@ -126,34 +154,22 @@ pub fn run(
             text,
         } => {
             let field = term(field, Field::parse, "FIELD")?;
-            let text = text.clone();
-            harassment(
-                service,
-                p,
-                target,
-                "case.set",
-                lang,
-                move |c, _, _| match field {
-                    Field::FactSummary => c.set_fact_summary(text),
-                    Field::Measures => c.set_measures(text),
-                    Field::Outcome => c.set_outcome(text),
-                },
-            )
+            let text = given(text, lang)?;
+            harassment(service, p, ring, target, lang, move |c, _, _| match field {
+                Field::FactSummary => c.set_fact_summary(text),
+                Field::Measures => c.set_measures(text),
+                Field::Outcome => c.set_outcome(text),
+            })
         }
         C::Advance { target, on } => {
             let on = day(service, on.as_deref())?;
-            harassment(
-                service,
-                p,
-                target,
-                action::ADVANCE,
-                lang,
-                move |c, by, _| c.advance(on, by).map(|_| ()),
-            )
+            harassment(service, p, ring, target, lang, move |c, by, _| {
+                c.advance(on, by).map(|_| ())
+            })
         }
         C::Deny { target, account } => {
             let account = account.clone();
-            change(service, p, target, "case.deny", lang, move |item, _, _| {
+            change(service, p, ring, target, lang, move |item, _, _| {
                 let deny = deny_list(item)?;
                 if !deny.contains(&account) {
                     deny.push(account);
@@ -163,7 +179,7 @@ pub fn run(
         }
         C::Allow { target, account } => {
             let account = account.clone();
-            change(service, p, target, "case.allow", lang, move |item, _, _| {
+            change(service, p, ring, target, lang, move |item, _, _| {
                 deny_list(item)?.retain(|a| *a != account);
                 Ok(())
             })
@@ -192,31 +208,30 @@ type Change<'a> = Box<dyn FnOnce(&mut CaseItem, &str, Date) -> Result<(), CaseEr
 fn change<'a>(
     service: &Service,
     p: &Principal,
+    ring: &mut Keyring,
     target: &Target,
-    action: &str,
     lang: Lang,
     f: impl FnOnce(&mut CaseItem, &str, Date) -> Result<(), CaseError> + 'a,
 ) -> Result<(), CliError> {
-    let mut ring = unlock(service, p, &target.secrets, lang)?;
-    let domain = domain_of(target, &ring, lang)?;
+    let domain = domain_of(service, target, ring, lang)?;
     let f: Change<'a> = Box::new(f);
-    let view = service.change_case(p, &mut ring, domain, &target.id, action, f)?;
+    let view = service.change_case(p, ring, domain, &target.id, f)?;
     say(i18n::case_saved(view.item.id().as_str(), lang))
 }
 
 fn health(
     service: &Service,
     p: &Principal,
+    ring: &mut Keyring,
     target: &Target,
-    action: &str,
     lang: Lang,
     f: impl FnOnce(&mut HealthCase, &str, Date) -> Result<(), CaseError>,
 ) -> Result<(), CliError> {
     change(
         service,
         p,
+        ring,
         target,
-        action,
         lang,
         move |item, by, today| match item {
             CaseItem::Health(c) => f(c, by, today),
@@ -228,16 +243,16 @@ fn health(
 fn harassment(
     service: &Service,
     p: &Principal,
+    ring: &mut Keyring,
     target: &Target,
-    action: &str,
     lang: Lang,
     f: impl FnOnce(&mut HarassmentCase, &str, Date) -> Result<(), CaseError>,
 ) -> Result<(), CliError> {
     change(
         service,
         p,
+        ring,
         target,
-        action,
         lang,
         move |item, by, today| match item {
             CaseItem::Harassment(c) => f(c, by, today),
@@ -249,16 +264,17 @@ fn harassment(
 fn open_health(
     service: &Service,
     p: &Principal,
+    ring: &mut Keyring,
     a: &OpenHealth,
     lang: Lang,
 ) -> Result<(), CliError> {
     let kind = term(&a.kind, HealthKind::parse, "--kind")?;
     let opened = day(service, a.opened.as_deref())?;
-    let mut ring = unlock(service, p, &a.secrets, lang)?;
-    let view = service.create_case(p, &mut ring, CaseDomain::Health, |id| {
+    let subject = given(&a.subject, lang)?;
+    let view = service.create_case(p, ring, CaseDomain::Health, |id| {
         Ok(CaseItem::Health(HealthCase::new(
             id,
-            a.subject.clone(),
+            subject,
             kind,
             opened,
             a.assign.clone(),
@@ -270,6 +286,7 @@ fn open_health(
 fn open_harassment(
     service: &Service,
     p: &Principal,
+    ring: &mut Keyring,
     a: &OpenHarassment,
     lang: Lang,
 ) -> Result<(), CliError> {
@@ -277,18 +294,17 @@ fn open_harassment(
     let kind = term(&a.kind, HarassmentKind::parse, "--kind")?;
     let received = day(service, a.received.as_deref())?;
     let complainant = match &a.complainant {
-        Some(no) => Complainant::Employee(no.clone()),
+        Some(no) => Complainant::Employee(given(no, lang)?),
         None => Complainant::Anonymous,
     };
-    let respondents: Vec<Respondent> = a
-        .respondent
-        .iter()
-        .cloned()
-        .map(Respondent::Employee)
-        .chain(a.outside.iter().cloned().map(Respondent::Outside))
-        .collect();
-    let mut ring = unlock(service, p, &a.secrets, lang)?;
-    let view = service.create_case(p, &mut ring, CaseDomain::Harassment, |id| {
+    let mut respondents = Vec::new();
+    for no in &a.respondent {
+        respondents.push(Respondent::Employee(given(no, lang)?));
+    }
+    for text in &a.outside {
+        respondents.push(Respondent::Outside(given(text, lang)?));
+    }
+    let view = service.create_case(p, ring, CaseDomain::Harassment, |id| {
         Ok(CaseItem::Harassment(HarassmentCase::new(
             id,
             received,
@@ -303,7 +319,13 @@ fn open_harassment(
     say(view.item.id().to_string())
 }
 
-fn incident(service: &Service, p: &Principal, a: &NewIncident, lang: Lang) -> Result<(), CliError> {
+fn incident(
+    service: &Service,
+    p: &Principal,
+    ring: &mut Keyring,
+    a: &NewIncident,
+    lang: Lang,
+) -> Result<(), CliError> {
     let channel = term(&a.channel, Channel::parse, "--channel")?;
     let on = day(service, a.on.as_deref())?;
     let case = a
@@ -311,16 +333,10 @@ fn incident(service: &Service, p: &Principal, a: &NewIncident, lang: Lang) -> Re
         .as_deref()
         .map(|c| term(c, CaseId::parse, "--case"))
         .transpose()?;
-    let mut ring = unlock(service, p, &a.secrets, lang)?;
-    let view = service.create_case(p, &mut ring, CaseDomain::Harassment, |id| {
-        let mut i = Incident::new(
-            id,
-            on,
-            channel,
-            a.recording.clone(),
-            a.measures.clone(),
-            &p.account,
-        )?;
+    let recording = given(&a.recording, lang)?;
+    let measures = given(&a.measures, lang)?;
+    let view = service.create_case(p, ring, CaseDomain::Harassment, |id| {
+        let mut i = Incident::new(id, on, channel, recording, measures, &p.account)?;
         i.link(case);
         Ok(CaseItem::Incident(i))
     })?;

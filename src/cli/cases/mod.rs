@@ -4,7 +4,7 @@
 
 pub mod args;
 mod change;
-pub mod render;
+mod render;
 
 use zeroize::Zeroizing;
 
@@ -64,18 +64,35 @@ fn unlock(
     Ok(service.unlock(p, pass.as_bytes())?)
 }
 
-/// The domain of a case command: the one given, or the only one the caller holds.
-fn domain_of(target: &Target, ring: &Keyring, lang: Lang) -> Result<CaseDomain, CliError> {
+/// The domain of a case command: the one given, the only one the caller holds, or the
+/// one where the caller holds the id.
+fn domain_of(
+    service: &Service,
+    target: &Target,
+    ring: &Keyring,
+    lang: Lang,
+) -> Result<CaseDomain, CliError> {
     if let Some(d) = target.domain {
         return Ok(d.into());
     }
     match ring.domains().as_slice() {
-        [one] => Ok(*one),
-        [] => Err(CliError::Said(i18n::case_fault(
-            &crate::service::cases::CaseFault::Locked(CaseDomain::Health),
+        [one] => return Ok(*one),
+        [] => {
+            return Err(CliError::Said(i18n::case_fault(
+                &crate::service::cases::CaseFault::NoCase(target.id.clone()),
+                lang,
+            )));
+        }
+        _ => {}
+    }
+    let id = crate::domain::cases::CaseId::parse(&target.id)
+        .map_or_else(|| target.id.clone(), |c| c.to_string());
+    match service.case_domain(ring, &id)? {
+        Some(d) => Ok(d),
+        None => Err(CliError::Said(i18n::case_fault(
+            &crate::service::cases::CaseFault::NoCase(target.id.clone()),
             lang,
         ))),
-        _ => Err(CliError::Said(i18n::which_domain(lang).to_string())),
     }
 }
 
@@ -155,9 +172,13 @@ pub fn run_cases(
         }
         C::Show { target } => {
             let mut ring = unlock(service, p, &target.secrets, lang)?;
-            let domain = domain_of(target, &ring, lang)?;
+            let domain = domain_of(service, target, &ring, lang)?;
             let view = service.case(p, &mut ring, domain, &target.id)?;
-            emit(&render::whole(&view, service.clock().today(), lang))
+            emit(&i18n::case_text::whole(
+                &view,
+                service.clock().today(),
+                lang,
+            ))
         }
         other => change::run(service, p, other, lang),
     }

@@ -25,6 +25,11 @@ pub struct Incident {
     pub entries: Vec<Entry>,
     /// The account that recorded it.
     pub recorded_by: String,
+    /// The staff parties of the linked case, copied when it is linked: who may not hold
+    /// the incident's key is who may not hold the case's.
+    pub parties: Vec<String>,
+    /// The linked case's deny list, copied with the parties.
+    pub deny: Vec<String>,
 }
 
 impl Incident {
@@ -46,6 +51,8 @@ impl Incident {
             case: None,
             entries: Vec::new(),
             recorded_by: recorded_by.to_owned(),
+            parties: Vec::new(),
+            deny: Vec::new(),
         })
     }
 
@@ -55,9 +62,20 @@ impl Incident {
         Ok(())
     }
 
-    /// Links the incident to a harassment case, or unlinks it with `None`.
+    /// Links the incident to a harassment case, or unlinks it with `None`. The service
+    /// copies the case's parties and deny list over (see [`Incident::exclude_as`]).
     pub fn link(&mut self, case: Option<CaseId>) {
         self.case = case;
+        if self.case.is_none() {
+            self.parties.clear();
+            self.deny.clear();
+        }
+    }
+
+    /// Takes the exclusions of the linked case: its staff parties and deny list.
+    pub fn exclude_as(&mut self, parties: Vec<String>, deny: Vec<String>) {
+        self.parties = parties;
+        self.deny = deny;
     }
 
     /// Adds a progress entry, dated no earlier than the incident.

@@ -168,7 +168,7 @@ impl CaseItem {
         match self {
             CaseItem::Health(c) => vec![c.subject.as_str()],
             CaseItem::Harassment(c) => c.involved_staff(),
-            CaseItem::Incident(_) => Vec::new(),
+            CaseItem::Incident(i) => i.parties.iter().map(String::as_str).collect(),
         }
     }
 
@@ -177,7 +177,7 @@ impl CaseItem {
         match self {
             CaseItem::Health(c) => &c.deny,
             CaseItem::Harassment(c) => &c.deny,
-            CaseItem::Incident(_) => &[],
+            CaseItem::Incident(i) => &i.deny,
         }
     }
 

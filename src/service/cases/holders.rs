@@ -26,21 +26,19 @@ pub struct DomainStatus {
 /// What a grant shared.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GrantReport {
-    /// Cases now open to the new holder.
+    /// Cases now open to the new holder. Cases the granter may not open are shared by
+    /// the next holder who can, when they unlock (see [`Service::unlock`]); how many
+    /// there are is not said, since that would tell the granter they are excluded.
     pub shared: usize,
-    /// Cases the granter could not open, so could not share: another holder's grant
-    /// (run again) shares them.
-    pub unshared: usize,
 }
 
 /// What a revocation changed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RevokeReport {
-    /// Cases sealed again under new keys.
+    /// Cases sealed again under new keys now. The revoked holder's slots are gone from
+    /// every case; a case the revoker may not open keeps its key until the next holder
+    /// who can open it unlocks, which seals it again (its generation is behind).
     pub rekeyed: usize,
-    /// Cases the revoker could not open: the revoked holder's slot is gone, but their
-    /// key is unchanged until a holder who can open them re-keys (revoke again).
-    pub not_rekeyed: usize,
 }
 
 pub(super) fn permission(domain: CaseDomain) -> Permission {
@@ -147,7 +145,6 @@ impl Service {
             let mut report = GrantReport::default();
             for sealed in w.with_prefix::<SealedItem>(&format!("{}/", domain.code()))? {
                 let Some((item, case_key)) = ring.open(w, domain, &sealed.id)? else {
-                    report.unshared += 1;
                     continue;
                 };
                 if slots::eligible(std::slice::from_ref(&holder), &item).is_empty() {
@@ -177,6 +174,7 @@ impl Service {
         let new_secret = SecretKey::generate()?;
         let report = self.write_as(p, permission(domain), "cases.revoke", |w| {
             let mut keys = slots::domain_keys(w, domain)?;
+            keys.generation += 1;
             ring.refresh(w, domain)?;
             let old_secret = ring.secret(domain)?.duplicate();
             let before = slots::holders(w, domain)?;
@@ -199,20 +197,12 @@ impl Service {
                 match ring.open(w, domain, &sealed.id)? {
                     Some((item, _)) => {
                         let key = SecretKey::generate()?;
-                        slots::seal_item(
-                            w,
-                            &new_secret,
-                            &keys.recovery_public,
-                            &after,
-                            &item,
-                            &key,
-                        )?;
+                        slots::seal_item(w, &new_secret, &keys, &after, &item, &key)?;
                         ring.remember(domain, &sealed.id, &key);
                         report.rekeyed += 1;
                     }
                     None => {
                         retag(w, domain, &sealed.id, &old_tags, account, &new_secret)?;
-                        report.not_rekeyed += 1;
                     }
                 }
             }
@@ -220,11 +210,17 @@ impl Service {
                 put_domain_wrap(w, domain, &h.account, &new_secret, &h.public)?;
             }
             put_domain_wrap(w, domain, RECOVERY, &new_secret, &keys.recovery_public)?;
-            keys.generation += 1;
             w.put(&keys)?;
             Ok((report, vec![account.to_string(), domain.code().to_string()]))
         })?;
-        ring.domains.insert(domain, new_secret);
+        if account == ring.account {
+            // Revoking oneself: this session keeps nothing of the domain.
+            ring.domains.remove(&domain);
+            let prefix = format!("{}/", domain.code());
+            ring.keys.retain(|k, _| !k.starts_with(&prefix));
+        } else {
+            ring.domains.insert(domain, new_secret);
+        }
         Ok(report)
     }
 
@@ -232,6 +228,27 @@ impl Service {
     /// a holder of the domain and of every case they are not involved in: for when no
     /// holder can unlock any more.
     pub fn cases_recover(
+        &self,
+        p: &Principal,
+        domain: CaseDomain,
+        recovery_text: &str,
+    ) -> Result<GrantReport, ServiceError> {
+        let result = self.recover_with(p, domain, recovery_text);
+        if let Err(ServiceError::Case(CaseFault::BadRecoveryKey)) = &result {
+            // A wrong recovery key is an attempt on every case of the domain.
+            let mut w = self.store.write()?;
+            w.audit(
+                self.clock.now(),
+                &p.account,
+                "cases.recover.refused",
+                vec![domain.code().to_string()],
+            )?;
+            w.commit()?;
+        }
+        result
+    }
+
+    fn recover_with(
         &self,
         p: &Principal,
         domain: CaseDomain,
@@ -268,11 +285,9 @@ impl Service {
             for sealed in w.with_prefix::<SealedItem>(&format!("{}/", domain.code()))? {
                 let slot = CaseWrap::key_of(domain.code(), &sealed.id, RECOVERY);
                 let Some(case_wrap) = w.get::<CaseWrap>(&slot)? else {
-                    report.unshared += 1;
                     continue;
                 };
                 let Some(case_key) = recovery.unwrap_key(&case_wrap.wrapped)? else {
-                    report.unshared += 1;
                     continue;
                 };
                 let item = slots::open_item(&sealed, &case_key)?;

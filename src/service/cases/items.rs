@@ -30,6 +30,12 @@ pub fn opened(item: &CaseItem) -> Date {
     }
 }
 
+/// A case id as stored (lower case, no spaces); anything else stays as typed and is
+/// found nowhere.
+fn canonical(id: &str) -> String {
+    CaseId::parse(id).map_or_else(|| id.to_string(), |c| c.to_string())
+}
+
 /// Every staff number a case names must be on the register.
 fn parties_exist(w: &Writer, item: &CaseItem) -> Result<(), ServiceError> {
     for no in item.involved_staff() {
@@ -70,14 +76,37 @@ impl Service {
                     out.push(view(w, item)?);
                 }
             }
+            // Newest first; on one day cases before incidents; then by id.
+            let rank = |i: &CaseItem| matches!(i, CaseItem::Incident(_));
             out.sort_by(|a, b| {
                 opened(&b.item)
                     .cmp(&opened(&a.item))
+                    .then_with(|| rank(&a.item).cmp(&rank(&b.item)))
                     .then_with(|| a.item.id().as_str().cmp(b.item.id().as_str()))
             });
-            let ids = out.iter().map(|v| v.item.id().to_string()).collect();
-            Ok((out, ids))
+            // The domain only: the ids a holder may list would tell, beside another
+            // holder's, who is excluded from what.
+            Ok((out, vec![domain.code().to_string()]))
         })
+    }
+
+    /// The domain of a case id among those the keyring holds, found by the caller's
+    /// own slot: an id the caller may not open is found nowhere.
+    pub fn case_domain(
+        &self,
+        ring: &Keyring,
+        id: &str,
+    ) -> Result<Option<CaseDomain>, ServiceError> {
+        let r = self.store.read()?;
+        for domain in ring.domains() {
+            let tag = seal::slot_tag(ring.secret(domain)?, &ring.account);
+            if r.get::<CaseWrap>(&CaseWrap::key_of(domain.code(), id, &tag))?
+                .is_some()
+            {
+                return Ok(Some(domain));
+            }
+        }
+        Ok(None)
     }
 
     /// One case, whole.
@@ -88,6 +117,7 @@ impl Service {
         domain: CaseDomain,
         id: &str,
     ) -> Result<CaseView, ServiceError> {
+        let id = &canonical(id);
         self.on_cases(p, ring, domain, "case.view", |w, ring| {
             let (item, _) = ring
                 .open(w, domain, id)?
@@ -108,7 +138,8 @@ impl Service {
         let key = SecretKey::generate()?;
         self.on_cases(p, ring, domain, "case.create", |w, ring| {
             let id = slots::fresh_id(w, domain)?;
-            let item = build(id)?;
+            let mut item = build(id)?;
+            super::links::adopt(w, ring, &mut item)?;
             if item.domain() != domain {
                 return Err(CaseFault::Damaged("case of another domain".into()).into());
             }
@@ -116,8 +147,13 @@ impl Service {
             let keys = slots::domain_keys(w, domain)?;
             let holders = slots::holders(w, domain)?;
             let secret = ring.secret(domain)?.duplicate();
-            slots::seal_item(w, &secret, &keys.recovery_public, &holders, &item, &key)?;
-            ring.remember(domain, item.id().as_str(), &key);
+            slots::seal_item(w, &secret, &keys, &holders, &item, &key)?;
+            if slots::eligible(&holders, &item)
+                .iter()
+                .any(|h| h.account == ring.account)
+            {
+                ring.remember(domain, item.id().as_str(), &key);
+            }
             let ids = vec![item.id().to_string()];
             Ok((view(w, item)?, ids))
         })
@@ -131,12 +167,12 @@ impl Service {
         ring: &mut Keyring,
         domain: CaseDomain,
         id: &str,
-        action: &str,
         change: impl FnOnce(&mut CaseItem, &str, Date) -> Result<(), CaseError>,
     ) -> Result<CaseView, ServiceError> {
+        let id = &canonical(id);
         let today = self.clock.today();
         let account = p.account.clone();
-        self.on_cases(p, ring, domain, action, |w, ring| {
+        self.on_cases(p, ring, domain, "case.change", |w, ring| {
             let (mut item, key) = ring
                 .open(w, domain, id)?
                 .ok_or_else(|| ServiceError::Case(CaseFault::NoCase(id.to_string())))?;
@@ -146,20 +182,29 @@ impl Service {
                 .map(|h| h.account.clone())
                 .collect();
             change(&mut item, &account, today)?;
+            super::links::adopt(w, ring, &mut item)?;
             parties_exist(w, &item)?;
             let after: Vec<String> = slots::eligible(&holders, &item)
                 .iter()
                 .map(|h| h.account.clone())
                 .collect();
-            if before == after {
-                slots::put_sealed(w, &item, &key)?;
+            let keys = slots::domain_keys(w, domain)?;
+            let generation = w
+                .get::<SealedItem>(&SealedItem::key_of(domain.code(), id))?
+                .map_or(0, |s| s.generation);
+            if before == after && generation >= keys.generation {
+                slots::put_sealed(w, &item, &key, generation)?;
             } else {
-                let keys = slots::domain_keys(w, domain)?;
                 let secret = ring.secret(domain)?.duplicate();
                 let new_key = SecretKey::generate()?;
-                slots::seal_item(w, &secret, &keys.recovery_public, &holders, &item, &new_key)?;
-                ring.remember(domain, id, &new_key);
+                slots::seal_item(w, &secret, &keys, &holders, &item, &new_key)?;
+                if after.contains(&account) {
+                    ring.remember(domain, id, &new_key);
+                } else {
+                    ring.forget(domain, id);
+                }
             }
+            super::links::follow(w, ring, &item)?;
             Ok((view(w, item)?, vec![id.to_string()]))
         })
     }
@@ -187,13 +232,22 @@ impl Service {
         };
         if let Err(e) = &result {
             let id = match e {
-                ServiceError::Case(CaseFault::NoCase(id)) => Some(id.clone()),
+                // What was typed is kept only if it is a case id: a mistyped staff
+                // number never reaches the log.
+                ServiceError::Case(CaseFault::NoCase(id)) => {
+                    CaseId::parse(id).map(|c| c.to_string())
+                }
                 ServiceError::Denied { .. } | ServiceError::Case(CaseFault::Locked(_)) => None,
                 _ => return result,
             };
             let ids = id.map_or_else(|| vec![domain.code().to_string()], |id| vec![id]);
             let mut w = self.store.write()?;
-            w.audit(self.clock.now(), &p.account, &format!("{action}.refused"), ids)?;
+            w.audit(
+                self.clock.now(),
+                &p.account,
+                &format!("{action}.refused"),
+                ids,
+            )?;
             w.commit()?;
         }
         result

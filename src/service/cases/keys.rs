@@ -100,6 +100,14 @@ impl Service {
             .filter(|d| roles.contains(&d.role()))
             .collect();
         if held.is_empty() {
+            let mut w = self.store.write()?;
+            w.audit(
+                self.clock.now(),
+                &p.account,
+                "keys.unlock.refused",
+                vec![p.account.clone()],
+            )?;
+            w.commit()?;
             return Err(ServiceError::Denied {
                 account: p.account.clone(),
                 permission: super::super::Permission::HealthCases,
@@ -130,6 +138,14 @@ impl Service {
         for domain in ring.domains() {
             let sealed = w.with_prefix::<SealedItem>(&format!("{}/", domain.code()))?;
             ring.warm(&w, domain, &sealed)?;
+            if ring.heal(&mut w, domain)? {
+                w.audit(
+                    self.clock.now(),
+                    &p.account,
+                    "cases.heal",
+                    vec![domain.code().to_string()],
+                )?;
+            }
         }
         w.audit(
             self.clock.now(),
@@ -159,6 +175,11 @@ impl Service {
         };
         std::thread::sleep(unlock_delay(failures));
         match seal::unprotect(&record.protected, &p.account, passphrase) {
+            Ok(pair) if pair.public() != record.public => Err(CaseFault::Damaged(format!(
+                "the public key stored for {} is not that of its private key",
+                p.account
+            ))
+            .into()),
             Ok(pair) => {
                 if failures > 0 {
                     let mut w = self.store.write()?;

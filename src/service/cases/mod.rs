@@ -3,13 +3,16 @@
 //! Every case is encrypted under its own key; the key is wrapped for each eligible
 //! holder of the domain (its role holders minus those involved in the case and those on
 //! its deny list) and for the domain's recovery key. A holder's slot is found by a tag
-//! only holders can compute, so the file does not say who is excluded from what. The
+//! only holders can compute, so the file alone does not say who is excluded from what
+//! (a holder, who knows the domain's secret, could work it out from a copy). The
 //! service can read a case only through a [`Keyring`], which a holder gets by unlocking
 //! their own key pair with their passphrase; dropping it forgets every key.
 
+mod heal;
 mod holders;
 mod items;
 mod keys;
+mod links;
 mod slots;
 
 use std::collections::{BTreeMap, HashMap};
@@ -20,12 +23,6 @@ pub use keys::unlock_delay;
 
 use crate::domain::cases::{CaseDomain, CaseError};
 use crate::store::seal::{KeyPair, SealError, SecretKey};
-
-/// Audit actions of case changes made from the screens and the command line.
-pub mod action {
-    pub const NOTE: &str = "case.note";
-    pub const ADVANCE: &str = "case.advance";
-}
 
 /// The shortest passphrase a key pair is protected with.
 pub const MIN_PASSPHRASE: usize = 10;

@@ -56,17 +56,18 @@ pub(super) fn domain_keys(w: &Writer, domain: CaseDomain) -> Result<DomainKeys, 
         .ok_or(ServiceError::Case(CaseFault::NotReady(domain)))
 }
 
-/// Writes a case sealed under `key`, replacing its wraps with one per eligible holder
-/// and one for the recovery key.
+/// Writes a case sealed under a new `key` of the domain's present generation,
+/// replacing its wraps with one per eligible holder and one for the recovery key.
 pub(super) fn seal_item(
     w: &mut Writer,
     secret: &SecretKey,
-    recovery_public: &str,
+    keys: &DomainKeys,
     holders: &[Holder],
     item: &CaseItem,
     key: &SecretKey,
 ) -> Result<(), ServiceError> {
-    put_sealed(w, item, key)?;
+    let recovery_public = keys.recovery_public.as_str();
+    put_sealed(w, item, key, keys.generation)?;
     let domain = item.domain().code();
     let id = item.id().as_str();
     drop_wraps(w, domain, id)?;
@@ -83,11 +84,12 @@ pub(super) fn seal_item(
     )
 }
 
-/// Rewrites a case's contents under the key it already has.
+/// Writes a case's contents under `key`, made in the domain's `generation`.
 pub(super) fn put_sealed(
     w: &mut Writer,
     item: &CaseItem,
     key: &SecretKey,
+    generation: u32,
 ) -> Result<(), ServiceError> {
     let domain = item.domain().code();
     let id = item.id().as_str();
@@ -99,6 +101,7 @@ pub(super) fn put_sealed(
         domain: domain.to_string(),
         id: id.to_string(),
         version: CASE_ITEM_VERSION,
+        generation,
         sealed: seal::seal(key, &aad, &plain)?,
     })?;
     Ok(())
@@ -187,6 +190,11 @@ impl Keyring {
     pub(super) fn remember(&mut self, domain: CaseDomain, id: &str, key: &SecretKey) {
         self.keys
             .insert(SealedItem::key_of(domain.code(), id), key.duplicate());
+    }
+
+    /// Drops a case key this session may no longer use.
+    pub(super) fn forget(&mut self, domain: CaseDomain, id: &str) {
+        self.keys.remove(&SealedItem::key_of(domain.code(), id));
     }
 
     /// Opens a case this holder has a slot in.

@@ -102,6 +102,8 @@ struct IncidentV1 {
     case: Option<String>,
     entries: Vec<EntryV1>,
     recorded_by: String,
+    parties: Vec<String>,
+    deny: Vec<String>,
 }
 
 /// Encodes a case record, under its version header.
@@ -358,6 +360,8 @@ impl From<&Incident> for IncidentV1 {
             case: i.case.as_ref().map(|c| c.as_str().to_owned()),
             entries: entries_to(&i.entries),
             recorded_by: i.recorded_by.clone(),
+            parties: i.parties.clone(),
+            deny: i.deny.clone(),
         }
     }
 }
@@ -374,6 +378,8 @@ impl TryFrom<IncidentV1> for Incident {
             case: v.case.as_deref().map(id_from).transpose()?,
             entries: entries_from(v.entries)?,
             recorded_by: v.recorded_by,
+            parties: v.parties,
+            deny: v.deny,
         })
     }
 }
@@ -663,8 +669,7 @@ mod tests {
 
     const FROZEN_HEALTH: &str = "0100000d30303030303030303030303030013101fc3126350101fc3126350101fc31263501fc3126350101fc31263501010173fc3126350101fc31263501020102fc31263501016101fc312635010161017401016101fc31263501010162";
     const FROZEN_HARASSMENT: &str = "0100010d30303030303030303030303030fc3126350101030101310200013201016f010161010200fc31263501016101fc31263501016101016601016d01017201fc3126350101610174010162";
-    const FROZEN_INCIDENT: &str =
-        "0100020d30303030303030303030303030fc892835010300016d010d30303030303030303030303030000161";
+    const FROZEN_INCIDENT: &str = "0100020d30303030303030303030303030fc892835010300016d010d303030303030303030303030300001610000";
 
     fn unhex(text: &str) -> Vec<u8> {
         (0..text.len())

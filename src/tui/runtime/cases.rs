@@ -3,7 +3,7 @@
 
 use super::{App, Effect, error_text};
 use crate::domain::cases::{CaseItem, Field};
-use crate::service::cases::{Keyring, action};
+use crate::service::cases::Keyring;
 use crate::service::{Principal, Service, ServiceError};
 use crate::tui::app::Notice;
 use crate::tui::panes::cases;
@@ -38,22 +38,19 @@ pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) 
         }
         Effect::NoteCase { id, text } => {
             let domain = app.cases.domain;
-            let answer =
-                with_ring(app, |ring| {
-                    service.change_case(p, ring, domain, &id, action::NOTE, |item, by, today| {
-                        match item {
-                            CaseItem::Health(c) => c.add_entry(today, by, text),
-                            CaseItem::Harassment(c) => c.add_entry(today, by, text),
-                            CaseItem::Incident(i) => i.add_entry(today, by, text),
-                        }
-                    })
-                });
+            let answer = with_ring(app, |ring| {
+                service.change_case(p, ring, domain, &id, |item, by, today| match item {
+                    CaseItem::Health(c) => c.add_entry(today, by, text),
+                    CaseItem::Harassment(c) => c.add_entry(today, by, text),
+                    CaseItem::Incident(i) => i.add_entry(today, by, text),
+                })
+            });
             shown(app, answer);
         }
         Effect::FieldThenAdvance { id, field, text } => {
             let domain = app.cases.domain;
             let answer = with_ring(app, |ring| {
-                service.change_case(p, ring, domain, &id, action::ADVANCE, |item, by, today| {
+                service.change_case(p, ring, domain, &id, |item, by, today| {
                     let CaseItem::Harassment(c) = item else {
                         return Err(crate::domain::cases::CaseError::WrongKind);
                     };
@@ -70,11 +67,9 @@ pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) 
         Effect::AdvanceCase { id } => {
             let domain = app.cases.domain;
             let answer = with_ring(app, |ring| {
-                service.change_case(p, ring, domain, &id, action::ADVANCE, |item, by, today| {
-                    match item {
-                        CaseItem::Harassment(c) => c.advance(today, by).map(|_| ()),
-                        _ => Err(crate::domain::cases::CaseError::WrongKind),
-                    }
+                service.change_case(p, ring, domain, &id, |item, by, today| match item {
+                    CaseItem::Harassment(c) => c.advance(today, by).map(|_| ()),
+                    _ => Err(crate::domain::cases::CaseError::WrongKind),
                 })
             });
             shown(app, answer);

@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{CaseAsk, CaseList, CasesState};
-use crate::cli::cases_text::{next, upcoming_text, whole};
 use crate::domain::cases::{CaseDomain, CaseItem, Complainant};
+use crate::i18n::case_text::{next, upcoming_text, whole};
 use crate::i18n::{self, CaseWord as W, Term, case_word, tui};
 use crate::tui::action::Action;
 use crate::tui::app::App;

@@ -1,0 +1,88 @@
+//! Customer-harassment incidents linked to a case share the case's exclusions: whoever
+//! may not hold the case's key may not hold the incident's, since the incident names
+//! the case and tells what happened.
+
+use super::slots::{self, domain_keys, holders};
+use super::{CaseFault, Keyring};
+use crate::domain::cases::{CaseDomain, CaseItem};
+use crate::service::ServiceError;
+use crate::store::Writer;
+use crate::store::keys::SealedItem;
+use crate::store::seal::SecretKey;
+
+/// Copies the linked case's parties and deny list into an incident; a link to a case
+/// the caller may not open (or to something that is not a harassment case) is refused
+/// as no such case.
+pub(super) fn adopt(
+    w: &Writer,
+    ring: &mut Keyring,
+    item: &mut CaseItem,
+) -> Result<(), ServiceError> {
+    let CaseItem::Incident(incident) = item else {
+        return Ok(());
+    };
+    let Some(case) = incident.case.clone() else {
+        return Ok(());
+    };
+    match ring.open(w, CaseDomain::Harassment, case.as_str())? {
+        Some((CaseItem::Harassment(linked), _)) => {
+            let parties = linked
+                .involved_staff()
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            incident.exclude_as(parties, linked.deny.clone());
+            Ok(())
+        }
+        _ => Err(CaseFault::NoCase(case.to_string()).into()),
+    }
+}
+
+/// After a harassment case changed, its linked incidents take its exclusions again,
+/// and one whose holders change is sealed under a new key.
+pub(super) fn follow(
+    w: &mut Writer,
+    ring: &mut Keyring,
+    case: &CaseItem,
+) -> Result<(), ServiceError> {
+    let CaseItem::Harassment(c) = case else {
+        return Ok(());
+    };
+    let domain = CaseDomain::Harassment;
+    let prefix = format!("{}/", domain.code());
+    for sealed in w.with_prefix::<SealedItem>(&prefix)? {
+        let Some((CaseItem::Incident(mut incident), key)) = ring.open(w, domain, &sealed.id)?
+        else {
+            continue;
+        };
+        if incident.case.as_ref() != Some(&c.id) {
+            continue;
+        }
+        let all = holders(w, domain)?;
+        let before: Vec<String> = slots::eligible(&all, &CaseItem::Incident(incident.clone()))
+            .iter()
+            .map(|h| h.account.clone())
+            .collect();
+        let parties = c.involved_staff().into_iter().map(str::to_string).collect();
+        incident.exclude_as(parties, c.deny.clone());
+        let item = CaseItem::Incident(incident);
+        let after: Vec<String> = slots::eligible(&all, &item)
+            .iter()
+            .map(|h| h.account.clone())
+            .collect();
+        if before == after {
+            slots::put_sealed(w, &item, &key, sealed.generation)?;
+        } else {
+            let keys = domain_keys(w, domain)?;
+            let secret = ring.secret(domain)?.duplicate();
+            let new_key = SecretKey::generate()?;
+            slots::seal_item(w, &secret, &keys, &all, &item, &new_key)?;
+            if after.contains(&ring.account) {
+                ring.remember(domain, &sealed.id, &new_key);
+            } else {
+                ring.forget(domain, &sealed.id);
+            }
+        }
+    }
+    Ok(())
+}
