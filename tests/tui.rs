@@ -311,12 +311,6 @@ fn snapshots_of_the_staff_pane() {
             let mut h = app(&w, lang);
             press(&w, &mut h, "?");
             snapshot(&format!("help_{tag}_{size}"), screen(&h, width, height));
-            let mut p = app(&w, lang);
-            press(&w, &mut p, "<F5>");
-            snapshot(
-                &format!("placeholder_{tag}_{size}"),
-                screen(&p, width, height),
-            );
         }
     }
 }

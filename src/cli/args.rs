@@ -127,6 +127,11 @@ pub enum Command {
     },
     /// Number of records per kind
     Stats,
+    /// The policy's KPI series by fiscal year; `kpi set` enters a later year's figure
+    Kpi(super::kpi::KpiArgs),
+    /// The dashboard's figures: KPIs, digital talent against the targets, training
+    /// coverage by section
+    Dashboard(super::dashboard::DashboardArgs),
     /// The skill map, skill gaps and the skill matrix
     Skills {
         #[command(subcommand)]
@@ -152,6 +157,21 @@ pub enum Command {
     Subsidy {
         #[command(subcommand)]
         what: super::subsidy::SubsidyCommand,
+    },
+    /// The work-engagement survey: import, the table per workplace, feedback sheets
+    Survey {
+        #[command(subcommand)]
+        what: super::survey::SurveyCommand,
+    },
+    /// The roadmap R8-R12: each initiative's plan and status per fiscal year (id,
+    /// approach, initiative, status per year, plan per year); subcommands report and
+    /// change
+    Roadmap {
+        #[command(subcommand)]
+        what: Option<super::roadmap::RoadmapCommand>,
+        /// Output format of the timeline
+        #[arg(long, value_enum, default_value_t = TableFormat::Tsv)]
+        format: TableFormat,
     },
     /// Import organisation units, titles, employees, skill levels or training
     /// enrollments from a CSV file

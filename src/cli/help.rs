@@ -101,6 +101,9 @@ fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
         .chain(crate::i18n::TRAINING_HELP_JA)
         .chain(crate::i18n::CASES_HELP_JA)
         .chain(crate::i18n::AUDIT_HELP_JA)
+        .chain(crate::i18n::ROADMAP_HELP_JA)
+        .chain(crate::i18n::DASHBOARD_HELP_JA)
+        .chain(crate::i18n::SURVEY_HELP_JA)
         .chain(crate::i18n::TARGET_HELP_JA.iter().flatten())
 }
 
@@ -242,7 +245,18 @@ mod tests {
                 }
             }
         };
-        for top in ["skills", "digital", "training", "subsidy", "keys", "cases"] {
+        for top in [
+            "skills",
+            "digital",
+            "training",
+            "subsidy",
+            "keys",
+            "cases",
+            "kpi",
+            "dashboard",
+            "roadmap",
+            "survey",
+        ] {
             let c = cmd.find_subcommand(top).unwrap();
             visit(top.to_string(), c);
             for sub in c.get_subcommands() {

@@ -4,15 +4,19 @@
 pub mod args;
 mod audit;
 mod cases;
+mod dashboard;
 mod error;
 mod help;
 pub mod import;
+mod kpi;
 pub mod paths;
+mod roadmap;
 mod secret;
 mod settings;
 mod show;
 mod skills;
 mod subsidy;
+mod survey;
 mod table;
 mod training;
 
@@ -284,11 +288,18 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
             emit(&text)?;
         }
         Command::Stats => stats(&open(&cli, ctx)?, p, lang)?,
+        Command::Kpi(args) => kpi::run(&open(&cli, ctx)?, p, args, lang)?,
+        Command::Dashboard(args) => dashboard::run(&open(&cli, ctx)?, p, args, lang)?,
         Command::Skills { what } => skills::run_skills(&open(&cli, ctx)?, p, what, lang)?,
         Command::Settings { what } => settings::run(&open(&cli, ctx)?, p, what, lang)?,
         Command::Digital { what } => skills::run_digital(&open(&cli, ctx)?, p, what, lang)?,
         Command::Training { what } => return training::run(&open(&cli, ctx)?, p, what, lang),
         Command::Subsidy { what } => subsidy::run(&open(&cli, ctx)?, p, what, lang)?,
+        Command::Survey { what } => return survey::run(&open(&cli, ctx)?, p, what, lang),
+        Command::Roadmap { what, format } => match what {
+            Some(what) => roadmap::run(&open(&cli, ctx)?, p, what, lang)?,
+            None => roadmap::timeline(&open(&cli, ctx)?, p, *format, lang)?,
+        },
         Command::Import { what } => return import::run_import(&open(&cli, ctx)?, p, what, lang),
         Command::Export { what } => return import::run_export(&open(&cli, ctx)?, p, what, lang),
         Command::Search {

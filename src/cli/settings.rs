@@ -56,6 +56,12 @@ pub enum SettingsCommand {
         #[arg(value_parser = clap::value_parser!(u16).range(1..=60))]
         minutes: u16,
     },
+    /// The work-engagement survey's smallest group shown on its own, 10 or more (admin)
+    SurveyFloor {
+        /// Respondents, 10 or more (default 10)
+        #[arg(value_parser = clap::value_parser!(u32).range(i64::from(crate::domain::survey::MIN_FLOOR)..=100_000))]
+        floor: u32,
+    },
     /// Set the level a band's required skills aim at (admin)
     Target {
         /// The band, 1 (主任・主事) to 4 (部長・課長)
@@ -96,6 +102,7 @@ pub fn run(
                 let rule = if s.subsidy.skill_rule { "on" } else { "off" };
                 out.push_str(&format!("subsidy.skill_rule\t{rule}\n"));
                 out.push_str(&format!("cases.lock_minutes\t{}\n", s.lock_minutes));
+                out.push_str(&format!("survey.floor\t{}\n", s.survey_floor()));
                 out
             }
             TableFormat::Json => {
@@ -110,6 +117,7 @@ pub fn run(
                         "skill_rule": s.subsidy.skill_rule,
                     },
                     "lock_minutes": s.lock_minutes,
+                    "survey_floor": s.survey_floor(),
                 });
                 serde_json::to_string_pretty(&value)? + "\n"
             }
@@ -150,6 +158,11 @@ pub fn run(
         SettingsCommand::LockMinutes { minutes } => {
             let minutes = (*minutes).clamp(1, crate::domain::settings::MAX_LOCK_MINUTES);
             service.change_settings(p, |s| s.lock_minutes = minutes)?;
+            emit(&settings_saved(lang))
+        }
+        SettingsCommand::SurveyFloor { floor } => {
+            let floor = (*floor).max(crate::domain::survey::MIN_FLOOR);
+            service.change_settings(p, |s| s.survey_floor = floor)?;
             emit(&settings_saved(lang))
         }
         SettingsCommand::Target { band, level } => {

@@ -15,10 +15,12 @@ pub mod kana;
 pub mod kpi;
 pub mod level;
 pub mod org;
+pub mod progress;
 pub mod roadmap;
 pub mod settings;
 pub mod skill;
 pub mod subsidy;
+pub mod survey;
 pub mod training;
 
 pub use account::{Account, Role};
@@ -33,8 +35,10 @@ pub use enrollment::{EnrollError, EnrollStatus, Enrollment, Proposal, ProposalSt
 pub use era::FiscalYear;
 pub use gap::{Gap, MapSkill, Share, Tally};
 pub use kpi::{CourseClass, DigitalDomain, KpiSeries, TierTarget};
+pub use kpi::{KpiEntry, KpiFault, KpiSource};
 pub use level::{Dated, Level, LevelEntry, SkillSheet, Source};
 pub use org::{OrgTree, OrgUnit, UnitKind, UnitTag};
+pub use progress::{InitiativeProgress, Progress, ReportMark};
 pub use roadmap::{Approach, Initiative, PlanPeriod};
 pub use settings::Settings;
 pub use skill::{Category, Image, MapError, Mindset, MindsetScope, Skill, SkillOn, SkillVersion};

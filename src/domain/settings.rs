@@ -13,6 +13,9 @@ pub struct Settings {
     pub subsidy: SubsidyRules,
     /// Minutes without a key before the case pane locks and forgets its keys.
     pub lock_minutes: u16,
+    /// The smallest group of the work-engagement survey shown on its own; never below
+    /// [`super::survey::MIN_FLOOR`] (read it through [`Settings::survey_floor`]).
+    pub survey_floor: u32,
 }
 
 /// The idle time before the case pane locks, when none is set.
@@ -39,6 +42,7 @@ impl Default for Settings {
             targets: [target; 4],
             subsidy: SubsidyRules::default(),
             lock_minutes: DEFAULT_LOCK_MINUTES,
+            survey_floor: super::survey::MIN_FLOOR,
         }
     }
 }
@@ -50,6 +54,12 @@ impl Settings {
 
     pub fn level_name(&self, level: Level) -> &str {
         &self.level_names[usize::from(level.number())]
+    }
+
+    /// The survey's group-size floor, never below [`super::survey::MIN_FLOOR`] whatever
+    /// is set.
+    pub fn survey_floor(&self) -> u32 {
+        self.survey_floor.max(super::survey::MIN_FLOOR)
     }
 }
 
@@ -63,5 +73,15 @@ mod tests {
         assert_eq!(s.level_name(Level::new(0).unwrap()), "未習得");
         assert_eq!(s.level_name(Level::new(4).unwrap()), "指導できる");
         assert!(Band::ALL.iter().all(|b| s.target(*b).number() == 3));
+    }
+
+    #[test]
+    fn the_survey_floor_is_ten_and_never_less() {
+        let mut s = Settings::default();
+        assert_eq!(s.survey_floor(), 10);
+        s.survey_floor = 3;
+        assert_eq!(s.survey_floor(), 10);
+        s.survey_floor = 15;
+        assert_eq!(s.survey_floor(), 15);
     }
 }

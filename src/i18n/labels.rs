@@ -29,6 +29,8 @@ pub fn table_label(table: &str, lang: Lang) -> &str {
         "enrollments" => ("受講申込", "enrollments"),
         "level_proposals" => ("レベルの提案 (研修修了)", "level proposals"),
         "subsidy_applications" => ("自主研修支援の申請", "subsidy applications"),
+        "roadmap_progress" => ("ロードマップの進捗", "roadmap progress"),
+        "roadmap_reports" => ("ロードマップの進捗報告", "roadmap progress reports"),
         "idx_person" => ("職員別索引", "person index"),
         "assignments" => ("配置履歴", "assignments"),
         "idx_unit_history" => ("配置索引", "assignment index"),

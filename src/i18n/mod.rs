@@ -6,11 +6,14 @@ pub mod case_text;
 mod case_words;
 mod cases;
 mod cases_help;
+mod dashboard;
 mod faults;
 mod import;
 mod labels;
 mod messages;
+mod roadmap;
 mod skills;
+mod survey;
 mod training;
 mod training_cli;
 mod tui;
@@ -26,6 +29,10 @@ pub use case_words::{
 };
 pub use cases::{case_error, case_fault};
 pub use cases_help::{CASES_HELP_JA, TARGET_HELP_JA};
+pub use dashboard::{
+    DASHBOARD_HELP_JA, dash, dash_day, dash_scale, dashboard_headings, dashboard_note, kpi_fault,
+    kpi_saved, kpi_source, per_mille_text,
+};
 pub use faults::{employee_fault, employee_rule, skill_fault};
 pub use import::{
     IMPORT_HELP_JA, ImportTarget, csv_problem, export_done, export_refused, gaiji_table,
@@ -33,10 +40,15 @@ pub use import::{
 };
 pub use labels::{fault, field, kind_label, role_label, table_label};
 pub use messages::Msg;
+pub use roadmap::{ROADMAP_HELP_JA, roadmap_fault, roadmap_fill, roadmap_text, roadmap_word};
 pub use skills::{
     SETTINGS_HELP_JA, SKILLS_HELP_JA, SkillWord, band_heading, map_note, matrix_note,
     person_gaps_note, settings_heading, settings_saved, share_note, skill_export_done,
     skill_import_summary, skill_word, target_year_heading, targets_note, unknown_unit,
+};
+pub use survey::{
+    SURVEY_HELP_JA, SurveyWord, merged_into, no_survey, report_refused, scale_name, sheet_text,
+    survey_import_summary, survey_issue, survey_word, survey_year,
 };
 pub use training::{enroll_fault, plan_fault, subsidy_fault};
 pub use training_cli::{

@@ -398,4 +398,9 @@ pub const SETTINGS_HELP_JA: &[(&str, &str)] = &[
         "申請にスキルマップのスキルを求めるか (on/off。admin)",
     ),
     ("settings subsidy-skill-rule rule", "on または off"),
+    (
+        "settings survey-floor",
+        "ワーク・エンゲイジメント調査で単独で示す集団の最少人数 (10 以上。admin)",
+    ),
+    ("settings survey-floor floor", "回答者数 (10 以上、既定 10)"),
 ];

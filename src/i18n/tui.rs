@@ -684,6 +684,10 @@ pub fn tui(key: &str, lang: Lang) -> &str {
         "key.add_note" => ("記録を追加", "add entry"),
         "key.advance_stage" => ("次の段階へ", "next stage"),
         "key.back_to_list" => ("一覧に戻る", "back to list"),
+        other if other.starts_with("dash.") => return super::dashboard::dash(other, lang),
+        word if word.starts_with("roadmap.") => {
+            return super::roadmap::roadmap_text(word, lang);
+        }
         other => (other, other),
     };
     lang.pick(ja, en)

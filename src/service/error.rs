@@ -41,6 +41,8 @@ pub enum ServiceError {
     Case(super::cases::CaseFault),
     #[error("the subsidy change is not accepted: {0:?}")]
     Subsidy(super::SubsidyFault),
+    #[error("the roadmap change is not accepted: {0:?}")]
+    Roadmap(super::RoadmapFault),
     #[error("the organisation does not form a tree: {0}")]
     Organisation(#[from] crate::domain::org::OrgError),
     #[error("{}: a backup is never overwritten", .0.display())]

@@ -8,22 +8,27 @@ mod anchor;
 mod audit;
 pub mod cases;
 mod catalogue;
+mod dashboard;
 mod employees;
 mod enroll_rules;
 mod enrollment_import;
 mod error;
 mod import;
+mod kpi;
 mod lookup;
 mod maintain;
 mod obligations;
 mod plan;
 mod principal;
+mod roadmap;
 mod setup;
 mod skill_import;
 mod skill_reports;
 mod skills;
 mod staff;
 mod subsidy;
+mod survey;
+mod survey_import;
 mod training;
 
 use std::collections::BTreeSet;
@@ -33,6 +38,7 @@ use std::sync::Arc;
 pub use access::Permission;
 pub use audit::{Anchor, AuditEntry, AuditFault, AuditVerdict, Hash};
 pub use catalogue::Catalogue;
+pub use dashboard::{Coverage, Dashboard, SectionCoverage, Talent, TalentRow};
 pub use employees::{EmployeeFault, References};
 pub use enroll_rules::{EnrollFault, Outcome};
 pub use enrollment_import::{
@@ -40,16 +46,23 @@ pub use enrollment_import::{
 };
 pub use error::ServiceError;
 pub use import::{CsvError, EmployeeImport, ImportIssue, ImportSummary, Issue, Progress, Stage};
+pub use kpi::{KpiError, KpiLine, KpiSet, KpiYear};
 pub use lookup::Directory;
 pub use maintain::{BackupReport, RestoreReport, restore};
 pub use obligations::{Duty, Outstanding, Owed};
 pub use principal::{Principal, account_name};
+pub use roadmap::{
+    InitiativeDetail, ProgressReport, ReportItem, RoadmapChange, RoadmapFault, Timeline,
+    TimelineCell, TimelineGroup, TimelineRow,
+};
 pub use setup::{DEMO_PASSPHRASE, DemoReport, create_demo, init};
 pub use skill_import::SkillImport;
 pub use skill_reports::{GapReport, Matrix, MatrixRow, Scope, SectionCount, TierReport};
 pub use skills::{LevelChange, MapEdit, MapView, PersonGaps, SkillFault};
 pub use staff::{EmployeeView, PostView, Stats};
 pub use subsidy::{SubsidyFault, SubsidyView};
+pub use survey::{Hidden, HiddenGroup, MergedUnit, Standing, SurveyRow, SurveyView};
+pub use survey_import::{SurveyImport, SurveyImportError, SurveySummary};
 pub use training::{
     BulkFilter, BulkPreview, BulkRow, PlanFault, Roster, RosterRow, SessionView, TrainingLine,
 };

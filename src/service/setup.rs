@@ -163,6 +163,7 @@ pub fn create_demo(
         Ok(vec![p.account.clone()])
     };
     let then = |s: &Service| demo_cases(s, p, &data.staff, seed);
+    let then = |s: &Service| then(s).and_then(|()| s.demo_roadmap(p));
     build(path, &clock, p, "demo.create", fill, then)?;
     Ok(report)
 }

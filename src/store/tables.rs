@@ -56,6 +56,11 @@ pub fn visit_all<V: Visitor>(v: &mut V) -> Result<(), V::Error> {
     v.visit::<Enrollment>()?;
     v.visit::<Proposal>()?;
     v.visit::<Application>()?;
+    v.visit::<crate::domain::survey::SurveyYear>()?;
+    v.visit::<crate::domain::survey::GroupResult>()?;
+    v.visit::<crate::domain::InitiativeProgress>()?;
+    v.visit::<crate::domain::ReportMark>()?;
+    v.visit::<crate::domain::KpiEntry>()?;
     v.visit::<HolderKey>()?;
     v.visit::<DomainKeys>()?;
     v.visit::<DomainWrap>()?;

@@ -135,6 +135,12 @@ pub enum Action {
     /// Case pane: move the open harassment case to its next stage (asking for the
     /// field it needs first).
     AdvanceStage,
+    /// Dashboard pane: show a view (KPIs, digital talent, training, engagement).
+    DashboardView(super::panes::dashboard::View),
+    /// Roadmap: set the status of the focused year of the focused initiative.
+    SetProgress(crate::domain::Progress),
+    /// Roadmap: revise the plan text of the focused year (a question).
+    EditPlan,
     /// Answer a question.
     Yes,
     No,

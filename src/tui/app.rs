@@ -4,6 +4,8 @@
 use super::keymap::{Context, Layer};
 use super::panes::admin::{self, AdminState};
 use super::panes::cases::{self, CasesState};
+use super::panes::dashboard::{self, DashboardState};
+use super::panes::roadmap::{self, RoadmapState};
 use super::panes::skills::{SkillsState, View};
 use super::panes::staff::{Focus, StaffState};
 use super::panes::training::{self, Ask, TrainingState};
@@ -110,7 +112,11 @@ pub struct App {
     pub training: TrainingState,
     /// Pane 7; what it shows follows the roles, set when the app is loaded.
     pub admin: AdminState,
+    /// Pane 6: KPIs, digital talent, training coverage and engagement.
+    pub dashboard: DashboardState,
     pub cases: CasesState,
+    /// Pane 5: the timeline, the detail and its question.
+    pub roadmap: RoadmapState,
     /// A question about training (a session, a person, a reason) open over the pane
     /// it was asked from.
     pub ask: Option<Prompt<Ask>>,
@@ -136,7 +142,9 @@ impl App {
             skills: SkillsState::new(today),
             training: TrainingState::new(today),
             admin: AdminState::default(),
+            dashboard: DashboardState::new(today),
             cases: CasesState::new(&Default::default()),
+            roadmap: RoadmapState::default(),
             ask: None,
             size: (80, 24),
             help: None,
@@ -185,8 +193,9 @@ impl App {
             }
             Pane::Training => training::layer(self),
             Pane::Admin => admin::layer(self),
+            Pane::Dashboard => dashboard::layer(self),
             Pane::Cases => cases::layer(self),
-            _ => Layer::Global,
+            Pane::Roadmap => roadmap::layer(self),
         }
     }
 
@@ -212,6 +221,7 @@ impl App {
                 .as_ref()
                 .and_then(|b| b.form.current())
                 .is_none_or(|t| t.is_empty()),
+            Layer::RoadmapText => roadmap::field_empty(self),
             _ => false,
         };
         Context { field_empty }

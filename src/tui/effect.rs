@@ -94,6 +94,10 @@ pub enum Effect {
     LoadSubsidies { year: FiscalYear },
     /// Move a subsidy application on.
     DecideSubsidy { id: String, to: SubsidyStatus },
+    /// Read the dashboard's figures of a fiscal year.
+    LoadDashboard { year: FiscalYear },
+    /// Read the engagement survey of a fiscal year.
+    LoadSurvey { year: FiscalYear },
     /// Read the accounts and their roles.
     LoadAccounts,
     /// Read the audit log.
@@ -123,4 +127,13 @@ pub enum Effect {
     },
     /// Move the open harassment case to its next stage.
     AdvanceCase { id: String },
+    /// Read the roadmap's timeline.
+    LoadRoadmap,
+    /// Read one initiative whole.
+    LoadRoadmapDetail { id: String },
+    /// Change an initiative's progress (status, note, plan).
+    ChangeRoadmap {
+        id: String,
+        change: crate::service::RoadmapChange,
+    },
 }

@@ -11,10 +11,14 @@ use super::panes::skills::View;
 
 mod admin;
 mod cases;
+mod dashboard;
+mod roadmap;
 mod training;
 
 use admin::{AUDIT_LOG, admin};
 use cases::{CASE_DETAIL, CASE_LIST, cases, locked};
+use dashboard::dashboard;
+use roadmap::{DETAIL as ROADMAP_DETAIL, TIMELINE, roadmap, roadmap_text};
 use training::{BULK, BULK_FORM, COURSES, OWED, ROSTER, SESSIONS, SUBSIDY, training};
 
 /// Where keys go, from the most to the least specific.
@@ -70,13 +74,21 @@ pub enum Layer {
     CaseDetail,
     /// A text question of the case pane (the passphrase, an entry, a field).
     CaseText,
+    /// The dashboard pane: its views, the year, scrolling.
+    Dashboard,
+    /// The roadmap's timeline.
+    RoadmapTimeline,
+    /// One initiative of the roadmap, whole.
+    RoadmapDetail,
+    /// A text question of the roadmap pane (a note, a plan).
+    RoadmapText,
     /// Nothing focused (a placeholder pane).
     Global,
 }
 
 impl Layer {
     /// Every layer, for tests and for checking the tables.
-    pub const ALL: [Layer; 26] = [
+    pub const ALL: [Layer; 30] = [
         Layer::Confirm,
         Layer::Help,
         Layer::Form,
@@ -102,6 +114,10 @@ impl Layer {
         Layer::CaseList,
         Layer::CaseDetail,
         Layer::CaseText,
+        Layer::Dashboard,
+        Layer::RoadmapTimeline,
+        Layer::RoadmapDetail,
+        Layer::RoadmapText,
         Layer::Global,
     ];
 
@@ -109,7 +125,12 @@ impl Layer {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Layer::Form | Layer::Search | Layer::Prompt | Layer::BulkForm | Layer::CaseText
+            Layer::Form
+                | Layer::Search
+                | Layer::Prompt
+                | Layer::BulkForm
+                | Layer::CaseText
+                | Layer::RoadmapText
         )
     }
 }
@@ -415,6 +436,10 @@ pub fn tables(layer: Layer) -> Vec<&'static [Binding]> {
         Layer::CaseList => cases(CASE_LIST),
         Layer::CaseDetail => cases(CASE_DETAIL),
         Layer::CaseText => vec![PROMPT, EDITING, ALWAYS],
+        Layer::Dashboard => dashboard(),
+        Layer::RoadmapTimeline => roadmap(TIMELINE),
+        Layer::RoadmapDetail => roadmap(ROADMAP_DETAIL),
+        Layer::RoadmapText => roadmap_text(),
         Layer::Global => vec![DIGIT_PANES, OUTSIDE_TEXT, ALWAYS],
     }
 }

@@ -9,6 +9,8 @@ use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind};
 
 mod admin;
 mod cases;
+mod dashboard;
+mod roadmap;
 mod training;
 
 use super::action::Action;
@@ -136,6 +138,9 @@ pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) 
         | Effect::EditMap(_)
         | Effect::LoadProposals
         | Effect::DecideProposal { .. } => perform_skills(service, p, app, effect),
+        Effect::LoadDashboard { .. } | Effect::LoadSurvey { .. } => {
+            dashboard::perform(service, p, app, effect)
+        }
         Effect::LoadAccounts | Effect::LoadAuditLog | Effect::VerifyAudit => {
             admin::perform(service, p, app, effect)
         }
@@ -146,6 +151,9 @@ pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) 
         | Effect::NoteCase { .. }
         | Effect::FieldThenAdvance { .. }
         | Effect::AdvanceCase { .. } => cases::perform(service, p, app, effect),
+        Effect::LoadRoadmap | Effect::LoadRoadmapDetail { .. } | Effect::ChangeRoadmap { .. } => {
+            roadmap::perform(service, p, app, effect)
+        }
         effect => training::perform(service, p, app, effect),
     }
 }

@@ -56,16 +56,9 @@ pub fn render(app: &App, f: &mut Frame) {
         Pane::Skills => skills::draw::draw(app, &theme, f, body),
         Pane::Training => training::draw::draw(app, &theme, f, body),
         Pane::Admin => admin::draw::draw(app, &theme, f, body),
+        Pane::Dashboard => super::panes::dashboard::draw::draw(app, &theme, f, body),
         Pane::Cases => crate::tui::panes::cases::draw::draw(app, &theme, f, body),
-        other => {
-            let block = theme.block(format!(" {} ", tui(other.label_key(), lang)));
-            f.render_widget(
-                Paragraph::new(tui("placeholder", lang))
-                    .block(block)
-                    .wrap(Wrap { trim: true }),
-                body,
-            );
-        }
+        Pane::Roadmap => super::panes::roadmap::draw::draw(app, &theme, f, body),
     }
     if let Some(ask) = &app.ask {
         training::draw::ask_box(app, ask, &theme, f, body);
@@ -87,10 +80,8 @@ fn status_line(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
         spans.push(Span::raw(" "));
         // On the case pane the demo's passphrase stands first, where it is needed.
         if let (Pane::Cases, Some(pass)) = (app.pane, app.cases.demo_passphrase) {
-            let said = crate::tui::widgets::text::fill(
-                tui("cases.demo_status", app.look.lang),
-                &[pass],
-            );
+            let said =
+                crate::tui::widgets::text::fill(tui("cases.demo_status", app.look.lang), &[pass]);
             spans.push(Span::styled(said, theme.demo()));
             spans.push(Span::raw(" "));
         }

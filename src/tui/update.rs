@@ -5,6 +5,8 @@ use super::action::Action;
 use super::app::{App, Confirm, Pane};
 use super::effect::Effect;
 use super::keymap::Layer;
+use super::panes::dashboard;
+use super::panes::roadmap;
 use super::panes::{admin, cases, skills, staff, training};
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -13,6 +15,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         skills::resized(app);
         training::resized(app);
         admin::resized(app);
+        dashboard::resized(app);
+        roadmap::resized(app);
         return Vec::new();
     }
     match app.layer() {
@@ -50,7 +54,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         action if app.pane == Pane::Skills => return skills::update(app, action),
         action if app.pane == Pane::Training => return training::update(app, action),
         action if app.pane == Pane::Admin => return admin::update(app, action),
+        action if app.pane == Pane::Dashboard => return dashboard::update(app, action),
         action if app.pane == Pane::Cases => return cases::update(app, action),
+        action if app.pane == Pane::Roadmap => return roadmap::update(app, action),
         _ => {}
     }
     Vec::new()
@@ -65,7 +71,9 @@ fn show_pane(app: &mut App, pane: Pane) -> Vec<Effect> {
         Pane::Skills => skills::entered(app),
         Pane::Training => training::entered(app),
         Pane::Admin => admin::entered(app),
+        Pane::Dashboard => dashboard::entered(app),
         Pane::Cases => cases::entered(app),
+        Pane::Roadmap => roadmap::entered(app),
         _ => Vec::new(),
     }
 }

@@ -4,8 +4,11 @@
 
 pub mod cases;
 mod catalogue;
+mod kpi_values;
+mod progress;
 mod skills;
 mod staff;
+pub mod survey;
 mod training;
 
 pub use skills::{SETTINGS_KEY, levels_on};

@@ -310,6 +310,19 @@ struct SettingsV4 {
     lock_minutes: u16,
 }
 
+/// Version 5 adds the survey's group-size floor.
+#[derive(Serialize, Deserialize)]
+struct SettingsV5 {
+    level_names: [String; 5],
+    targets: [u8; 4],
+    rates: [u8; 4],
+    budget: u64,
+    budgets: Vec<(i32, u64)>,
+    skill_rule: bool,
+    lock_minutes: u16,
+    survey_floor: u32,
+}
+
 /// The one settings record's key.
 pub const SETTINGS_KEY: &str = "organisation";
 
@@ -334,7 +347,15 @@ fn settings_of(
             skill_rule,
         },
         lock_minutes: crate::domain::settings::DEFAULT_LOCK_MINUTES,
+        survey_floor: crate::domain::survey::MIN_FLOOR,
     })
+}
+
+fn lock_minutes_from(minutes: u16) -> Result<u16, CodecError> {
+    if minutes == 0 || minutes > crate::domain::settings::MAX_LOCK_MINUTES {
+        return Err(CodecError::Corrupt(format!("lock minutes {minutes}")));
+    }
+    Ok(minutes)
 }
 
 fn targets_from(raw: [u8; 4]) -> Result<[Level; 4], CodecError> {
@@ -347,14 +368,21 @@ fn targets_from(raw: [u8; 4]) -> Result<[Level; 4], CodecError> {
 
 impl Record for Settings {
     const TABLE: &'static str = "settings";
-    const VERSION: u16 = 4;
+    const VERSION: u16 = 5;
 
     fn key(&self) -> String {
         SETTINGS_KEY.to_string()
     }
 
     fn to_bytes(&self) -> Result<Vec<u8>, CodecError> {
-        let v = SettingsV4 {
+        if self.survey_floor < crate::domain::survey::MIN_FLOOR {
+            return Err(CodecError::Encode(format!(
+                "survey floor {} is under {}",
+                self.survey_floor,
+                crate::domain::survey::MIN_FLOOR
+            )));
+        }
+        let v = SettingsV5 {
             level_names: self.level_names.clone(),
             targets: self.targets.map(|l| l.number()),
             rates: self.subsidy.rates,
@@ -362,6 +390,7 @@ impl Record for Settings {
             budgets: self.subsidy.budgets.iter().map(|(y, b)| (*y, *b)).collect(),
             skill_rule: self.subsidy.skill_rule,
             lock_minutes: self.lock_minutes,
+            survey_floor: self.survey_floor,
         };
         codec::encode(Self::VERSION, &v)
     }
@@ -376,6 +405,7 @@ impl Record for Settings {
                     targets: targets_from(v.targets)?,
                     subsidy: SubsidyRules::default(),
                     lock_minutes: crate::domain::settings::DEFAULT_LOCK_MINUTES,
+                    survey_floor: crate::domain::survey::MIN_FLOOR,
                 })
             }
             2 => {
@@ -418,6 +448,26 @@ impl Record for Settings {
                     v.skill_rule,
                 )?;
                 s.lock_minutes = v.lock_minutes;
+                Ok(s)
+            }
+            5 => {
+                let v: SettingsV5 = codec::decode(payload)?;
+                if v.survey_floor < crate::domain::survey::MIN_FLOOR {
+                    return Err(CodecError::Corrupt(format!(
+                        "survey floor {}",
+                        v.survey_floor
+                    )));
+                }
+                let mut s = settings_of(
+                    v.level_names,
+                    v.targets,
+                    v.rates,
+                    v.budget,
+                    v.budgets,
+                    v.skill_rule,
+                )?;
+                s.lock_minutes = lock_minutes_from(v.lock_minutes)?;
+                s.survey_floor = v.survey_floor;
                 Ok(s)
             }
             found => Err(CodecError::UnknownVersion {

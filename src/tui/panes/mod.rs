@@ -3,6 +3,8 @@
 
 pub mod admin;
 pub mod cases;
+pub mod dashboard;
+pub mod roadmap;
 pub mod skills;
 pub mod staff;
 pub mod training;
