@@ -113,15 +113,16 @@ fn unlocked() -> Keyring {
     w.service.unlock(&w.me, PASS).unwrap()
 }
 
-/// argon2id over the passphrase, then the domain secrets, and the audit entry.
+/// argon2id over the passphrase, then the domain secrets, every case key of the
+/// holder's domains unwrapped on all cores, and the audit entry.
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn unlock(bencher: Bencher) {
     let w = world();
     bencher.bench(|| w.service.unlock(&w.me, PASS).unwrap());
 }
 
-/// The first listing of a fresh keyring (unlocked outside the timing): every case key
-/// unwrapped, every case opened and decoded, names looked up, the audit entry written.
+/// The first listing after an unlock (outside the timing; it opened the case keys):
+/// every case decrypted and decoded, names looked up, the audit entry written.
 #[divan::bench(sample_count = 20, sample_size = 1)]
 fn list_1000_after_unlock_first(bencher: Bencher) {
     let w = world();
