@@ -227,7 +227,7 @@ fn the_report_opens_with_the_delayed_and_lists_notes_since_the_last_report() {
     assert!(third.contains("(第3回)") && !third.contains("下書き"));
     let en = h.ok(&["--lang", "en", "roadmap", "report", "--preview"]);
     assert!(
-        en.starts_with("# Progress report 令和8年度 (no. 4)"),
+        en.starts_with("# Progress report FY2026 (R8) (no. 4)"),
         "{en}"
     );
     assert!(

@@ -188,3 +188,65 @@ fn reimporting_says_it_replaces_and_the_floor_is_a_setting() {
     home.ok(&["settings", "survey-floor", "12"]);
     assert!(home.ok(&["settings", "show"]).contains("survey.floor\t12"));
 }
+
+/// One person's answers under a unit of their own, beside bigger groups.
+fn with_a_lone_answer() -> String {
+    let mut out = String::from("組織コード,Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q9\n");
+    out.push_str("010201,1,2,3,4,5,6,0,1,2\n");
+    for (org, count) in [("0102", 12), ("0201", 20)] {
+        for i in 0..count {
+            out.push_str(&format!("{org},3,3,3,3,3,3,3,3,{}\n", i % 2 + 3));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_group_under_ten_is_never_stored_on_its_own() {
+    let home = home();
+    let file = write(&home, "lone.csv", with_a_lone_answer().as_bytes());
+    home.ok(&["survey", "import", &file, "--fy", "R8"]);
+    // Read the stored groups themselves: none is under ten people, and the lone
+    // person's own means are nowhere.
+    let store = kizuna::store::Store::open(&home.db()).unwrap();
+    let groups = store
+        .read()
+        .unwrap()
+        .all::<kizuna::domain::survey::GroupResult>()
+        .unwrap();
+    assert!(!groups.is_empty());
+    for g in &groups {
+        assert!(g.respondents >= 10, "{g:?}");
+        assert_ne!(
+            g.org_code, "010201",
+            "the lone answer has no group of its own"
+        );
+    }
+    let lone = [8.0 / 3.0, 7.0 / 3.0, 3.0, 24.0 / 9.0];
+    for g in &groups {
+        let same = g
+            .scores
+            .iter()
+            .zip(lone)
+            .all(|(score, mean)| score.is_some_and(|s| (s - mean).abs() < 1e-9));
+        assert!(!same, "{g:?} holds one person's figures");
+    }
+    let pooled = groups.iter().find(|g| g.org_code == "0102").unwrap();
+    assert_eq!(
+        (pooled.respondents, pooled.merged.clone()),
+        (13, vec!["010201".to_string()])
+    );
+    drop(store);
+    let tsv = home.ok(&["survey", "show", "--fy", "R8"]);
+    assert_eq!(tsv_cell(&tsv, "org_code", "0102", "merged"), "010201");
+
+    // Fewer than ten answers in the whole file: nothing is imported.
+    let few = write(
+        &home,
+        "few.csv",
+        "組織コード,Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q9\n0201,1,1,1,1,1,1,1,1,1\n".as_bytes(),
+    );
+    let out = home.run(&["survey", "import", &few, "--fy", "R7"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("10 人未満"), "{}", stderr(&out));
+}

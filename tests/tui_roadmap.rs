@@ -393,3 +393,28 @@ fn snapshots_of_the_timeline_and_the_detail() {
         );
     }
 }
+
+#[test]
+fn revising_an_arrow_proposes_the_arrow_and_enter_keeps_it() {
+    let w = world();
+    let me = w.hr.clone();
+    let mut a = app(&w, &me, Lang::Ja, (80, 24));
+    // 1-3 in R11: the policy's arrow.
+    press(&w, &me, &mut a, "<F5>jjjlll");
+    assert_eq!(focused(&a), ("1-3".to_string(), r(11)));
+    press(&w, &me, &mut a, "e");
+    assert_eq!(a.roadmap.prompt.as_ref().unwrap().input.text(), "→");
+    press(&w, &me, &mut a, "<Enter>");
+    let d = w.service.roadmap_detail(&me, "1-3").unwrap();
+    assert_eq!(d.cell(r(11)), PlanCell::Arrow, "the arrow stays");
+    assert_eq!(d.versions(r(11)).len(), 1, "nothing was revised");
+    // Emptied on purpose, the year has nothing planned; an arrow typed brings it back.
+    press(&w, &me, &mut a, "e<C-u><Enter>");
+    let d = w.service.roadmap_detail(&me, "1-3").unwrap();
+    assert_eq!(d.cell(r(11)), PlanCell::Empty);
+    press(&w, &me, &mut a, "e->");
+    press(&w, &me, &mut a, "<Enter>");
+    let d = w.service.roadmap_detail(&me, "1-3").unwrap();
+    assert_eq!(d.cell(r(11)), PlanCell::Arrow);
+    assert_eq!(d.versions(r(11)).len(), 3);
+}

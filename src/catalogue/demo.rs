@@ -21,11 +21,13 @@ pub const ANCHOR: (i32, u32, u32) = (2026, 4, 1);
 mod cases;
 mod levels;
 mod roadmap;
+mod survey;
 mod training;
 
 pub use cases::{DemoCase, cases};
 pub use levels::sheets;
 pub use roadmap::{DemoStep, roadmap_steps};
+pub use survey::survey_csv;
 pub use training::{Training, courses as standard_courses, plan as training_plan};
 
 /// The seed `kizuna demo` uses unless told otherwise.

@@ -106,7 +106,19 @@ pub enum PlanCell {
     Empty,
 }
 
+/// How a plan edit writes "the plan before continues" (the policy's arrow).
+pub const ARROW: &str = "→";
+
 impl PlanCell {
+    /// The cell an edit's text stands for: none is empty, [`ARROW`] an arrow.
+    pub fn of_text(text: Option<&str>) -> PlanCell {
+        match text {
+            None => PlanCell::Empty,
+            Some(ARROW) => PlanCell::Arrow,
+            Some(t) => PlanCell::Plan(t.to_string()),
+        }
+    }
+
     fn of(cell: Cell<'_>) -> PlanCell {
         match cell {
             Cell::Plan(t) => PlanCell::Plan(t.to_string()),
@@ -178,10 +190,7 @@ impl InitiativeProgress {
     /// The plan of a year now: the last revision, else the policy's.
     pub fn cell(&self, base: &Initiative, fy: FiscalYear) -> PlanCell {
         match self.plans.iter().rev().find(|p| p.fy == fy) {
-            Some(edit) => edit
-                .text
-                .as_ref()
-                .map_or(PlanCell::Empty, |t| PlanCell::Plan(t.clone())),
+            Some(edit) => PlanCell::of_text(edit.text.as_deref()),
             None => PlanCell::of(base.cell(fy)),
         }
     }
@@ -202,7 +211,7 @@ impl InitiativeProgress {
                 .iter()
                 .filter(|p| p.fy == fy)
                 .map(|p| PlanVersion {
-                    cell: p.text.clone().map_or(PlanCell::Empty, PlanCell::Plan),
+                    cell: PlanCell::of_text(p.text.as_deref()),
                     signed: Some(p.signed.clone()),
                 }),
         );
@@ -259,7 +268,8 @@ impl InitiativeProgress {
         Ok(())
     }
 
-    /// Revises a year's plan; an empty text means nothing is planned that year.
+    /// Revises a year's plan; an empty text means nothing is planned that year, and
+    /// [`ARROW`] (or `->`) that the plan before it continues.
     pub fn edit_plan(
         &mut self,
         base: &Initiative,
@@ -268,12 +278,12 @@ impl InitiativeProgress {
         signed: Signed,
     ) -> Result<(), ProgressError> {
         let text = text.trim();
-        let new = (!text.is_empty()).then(|| text.to_string());
-        let same = match (self.cell(base, fy), &new) {
-            (PlanCell::Plan(old), Some(t)) => old == *t,
-            (PlanCell::Empty, None) => true,
-            _ => false,
+        let new = match text {
+            "" => None,
+            "->" | ARROW => Some(ARROW.to_string()),
+            t => Some(t.to_string()),
         };
+        let same = self.cell(base, fy) == PlanCell::of_text(new.as_deref());
         if same {
             return Err(ProgressError::SamePlan);
         }

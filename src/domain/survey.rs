@@ -76,7 +76,14 @@ pub struct GroupResult {
     pub org_code: String,
     pub respondents: u32,
     pub scores: Vec<Option<f64>>,
+    /// Units whose answers were pooled into this group when item-level answers were
+    /// imported, because their own group was under the floor: they are shown as merged.
+    pub merged: Vec<String>,
 }
+
+/// The code of the group that pools, at import, item-level answers of units that no
+/// unit's group could take in: it counts in the city-wide figure only.
+pub const POOLED: &str = "*";
 
 /// Known scales: key, Japanese name, the header spellings that name it (compared
 /// after [`header_key`]).

@@ -27,7 +27,7 @@ pub fn roadmap_word(key: &str, lang: Lang) -> Option<&'static str> {
             "印なし:未着手 >:進行中 +:完了 !:遅延 x:中止",
             ">:in progress +:done !:delayed x:cancelled blank:not started",
         ),
-        "roadmap.today" => ("今日 {} ({} {}月)", "Today {}"),
+        "roadmap.today" => ("今日 {} ({} {}月)", "Today {} ({}, month {})"),
         "roadmap.month" => ("{}月", "{}"),
         "roadmap.focus" => ("{} {} [{}] {}", "{} {} [{}] {}"),
         "roadmap.no_plan" => ("計画なし", "nothing planned"),

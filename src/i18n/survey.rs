@@ -66,6 +66,12 @@ fn problem(p: &SurveyProblem, lang: Lang) -> String {
             format!("組織コード {code} は {first_line}行目にもあります")
         }
         P::DuplicateOrg { code, first_line } => format!("code {code} is also on line {first_line}"),
+        P::TooFewAnswers { respondents, floor } if ja => format!(
+            "回答が {respondents} 人分しかありません。{floor} 人未満の回答は個人が分かるため取り込みません"
+        ),
+        P::TooFewAnswers { respondents, floor } => format!(
+            "only {respondents} people answered: fewer than {floor} would identify them, so nothing is imported"
+        ),
     }
 }
 

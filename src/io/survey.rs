@@ -41,6 +41,8 @@ pub enum SurveyProblem {
     UnknownOrg { code: String, rows: usize },
     /// Group results name this unit on an earlier line too.
     DuplicateOrg { code: String, first_line: u64 },
+    /// Item-level answers of fewer people than the smallest group that may be kept.
+    TooFewAnswers { respondents: u32, floor: u32 },
 }
 
 /// A problem with its place: a line (1 is the header; 0 the file as a whole) and the

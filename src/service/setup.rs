@@ -164,8 +164,50 @@ pub fn create_demo(
     };
     let then = |s: &Service| demo_cases(s, p, &data.staff, seed);
     let then = |s: &Service| then(s).and_then(|()| s.demo_roadmap(p));
+    let then = |s: &Service| then(s).and_then(|()| demo_figures(s, p, &data.units, seed));
     build(path, &clock, p, "demo.create", fill, then)?;
     Ok(report)
+}
+
+/// The demo's survey results (last year's and this year's, per 課) and last year's KPI
+/// figures, entered through the service as HR would enter them.
+fn demo_figures(
+    s: &Service,
+    p: &Principal,
+    units: &[crate::domain::OrgUnit],
+    seed: u64,
+) -> Result<(), ServiceError> {
+    let this = s.clock.fiscal_year();
+    for (fy, shift) in [(crate::domain::FiscalYear(this.0 - 1), 0), (this, 2)] {
+        let csv = demo::survey_csv(units, seed, shift);
+        let opts = super::SurveyImport {
+            fy,
+            encoding: crate::io::csv::Encoding::Utf8,
+            dry_run: false,
+        };
+        s.import_survey(p, csv.as_bytes(), &opts)
+            .map_err(|e| match e {
+                super::SurveyImportError::Service(e) => e,
+                super::SurveyImportError::Rejected(_) => ServiceError::NotFound {
+                    kind: "unit",
+                    id: "demo survey".to_string(),
+                },
+            })?;
+    }
+    let last = crate::domain::FiscalYear(this.0 - 1);
+    for (key, value) in [
+        (crate::domain::kpi::YOUNG_RESIGNATIONS, 12),
+        (crate::domain::kpi::OVERTIME_HOURS, 88_310),
+    ] {
+        s.set_kpi(p, key, last, value).map_err(|e| match e {
+            super::KpiError::Service(e) => e,
+            super::KpiError::Fault(_) => ServiceError::NotFound {
+                kind: "kpi",
+                id: key.to_string(),
+            },
+        })?;
+    }
+    Ok(())
 }
 
 /// The demo account's key pair, both case domains, and the demo cases, made through

@@ -6,7 +6,7 @@
 
 use super::{Permission, Principal, Service, ServiceError, require};
 use crate::domain::survey::{
-    self, GroupResult, Grouping, Placement, Scale, SurveySource, SurveyYear,
+    self, GroupResult, Grouping, POOLED, Placement, Scale, SurveySource, SurveyYear,
 };
 use crate::domain::{Date, FiscalYear, OrgTree};
 use crate::store::Reader;
@@ -216,7 +216,7 @@ pub(super) fn view_in(r: &Reader, fy: FiscalYear) -> Result<Option<SurveyView>, 
             groups
                 .iter()
                 .map(|g| &g.org_code)
-                .filter(|c| org.get(c).is_none()),
+                .filter(|c| org.get(c).is_none() && c.as_str() != POOLED),
         )
         .filter_map(|code| {
             let hidden = match grouping.placements.get(code)? {

@@ -4,8 +4,10 @@
 //! entry names the year, never a figure.
 
 use super::{Permission, Principal, Service, ServiceError};
-use crate::domain::survey::{GroupResult, Scale, SurveySource, SurveyYear};
-use crate::domain::{FiscalYear, OrgUnit};
+use crate::domain::survey::{
+    GroupResult, MIN_FLOOR, POOLED, Scale, SurveySource, SurveyYear, rule,
+};
+use crate::domain::{FiscalYear, OrgTree, OrgUnit};
 use crate::io::csv::{Detected, Encoding};
 use crate::io::survey::{SurveyFile, SurveyIssue, SurveyProblem, read_survey};
 use crate::store::records::survey::{group_prefix, year_key};
@@ -95,10 +97,72 @@ fn summary(
     }
 }
 
-/// Replaces the year's groups with the file's; returns how many it replaced.
+/// The groups to store. Group results come as the implementer made them (at least the
+/// floor each, by their contract). Item-level answers are the city's own, so a unit
+/// with fewer than [`MIN_FLOOR`] answers is never stored on its own: the group-size
+/// rule pools it into its parent (named as merged there), and what no unit takes in is
+/// kept as one [`POOLED`] group, counted in the city-wide figure only.
+fn groups_to_store(
+    file: &SurveyFile,
+    fy: FiscalYear,
+    units: Vec<OrgUnit>,
+) -> Result<Vec<GroupResult>, ServiceError> {
+    let groups: Vec<GroupResult> = file
+        .groups
+        .iter()
+        .map(|g| GroupResult {
+            fy,
+            org_code: g.org_code.clone(),
+            respondents: g.respondents,
+            scores: g.scores.clone(),
+            merged: Vec::new(),
+        })
+        .collect();
+    if file.source != SurveySource::ItemLevel {
+        return Ok(groups);
+    }
+    let tree = OrgTree::new(units)?;
+    let grouping = rule::apply(&rule::org_order(&tree), &groups, MIN_FLOOR);
+    let mut out: Vec<GroupResult> = grouping
+        .rows
+        .iter()
+        .map(|row| GroupResult {
+            fy,
+            org_code: row.org_code.clone(),
+            respondents: row.tally.respondents,
+            scores: row.tally.means(),
+            merged: row.merged.clone(),
+        })
+        .collect();
+    let withheld: Vec<&GroupResult> = groups
+        .iter()
+        .filter(|g| {
+            matches!(
+                grouping.placements.get(&g.org_code),
+                Some(rule::Placement::Withheld)
+            )
+        })
+        .collect();
+    if !withheld.is_empty() {
+        let mut pool = rule::Tally::empty(file.scales.len());
+        for g in &withheld {
+            pool.add(&rule::Tally::of(g));
+        }
+        out.push(GroupResult {
+            fy,
+            org_code: POOLED.to_string(),
+            respondents: pool.respondents,
+            scores: pool.means(),
+            merged: withheld.iter().map(|g| g.org_code.clone()).collect(),
+        });
+    }
+    Ok(out)
+}
+
+/// Replaces the year's groups with `groups`; returns how many it replaced.
 fn write(
     w: &mut Writer,
-    file: &SurveyFile,
+    groups: &[GroupResult],
     year: &SurveyYear,
 ) -> Result<Option<usize>, ServiceError> {
     let had = w.get::<SurveyYear>(&year_key(year.fy))?.is_some();
@@ -106,13 +170,8 @@ fn write(
     for g in &old {
         w.delete::<GroupResult>(&format!("{}{}", group_prefix(g.fy), g.org_code))?;
     }
-    for g in &file.groups {
-        w.put(&GroupResult {
-            fy: year.fy,
-            org_code: g.org_code.clone(),
-            respondents: g.respondents,
-            scores: g.scores.clone(),
-        })?;
+    for g in groups {
+        w.put(g)?;
     }
     w.put(year)?;
     Ok(had.then_some(old.len()))
@@ -130,6 +189,17 @@ impl Service {
         opts: &SurveyImport,
     ) -> Result<SurveySummary, SurveyImportError> {
         let file = read_survey(bytes, opts.encoding).map_err(SurveyImportError::Rejected)?;
+        let answered: u64 = file.groups.iter().map(|g| u64::from(g.respondents)).sum();
+        if file.source == SurveySource::ItemLevel && answered < u64::from(MIN_FLOOR) {
+            return Err(SurveyImportError::Rejected(vec![SurveyIssue {
+                line: 0,
+                column: None,
+                problem: SurveyProblem::TooFewAnswers {
+                    respondents: u32::try_from(answered).unwrap_or(u32::MAX),
+                    floor: MIN_FLOOR,
+                },
+            }]));
+        }
         let fy = opts.fy;
         if opts.dry_run {
             let r = self.read_as(p, Permission::StaffWrite)?;
@@ -158,7 +228,8 @@ impl Service {
                     id: String::new(),
                 });
             }
-            let replaced = write(w, &file, &year)?;
+            let groups = groups_to_store(&file, fy, w.all::<OrgUnit>()?)?;
+            let replaced = write(w, &groups, &year)?;
             Ok((summary(&file, fy, replaced, false), vec![fy.short()]))
         });
         match rejected {

@@ -224,7 +224,10 @@ pub fn report_markdown(r: &ProgressReport, lang: Lang) -> String {
         "# {}\n\n",
         roadmap_fill(
             "roadmap.report.title",
-            &[&r.fy.wareki(), &r.no.to_string()],
+            &[
+                lang.pick(&r.fy.wareki(), &format!("FY{} ({})", r.fy.0, r.fy.short())),
+                &r.no.to_string()
+            ],
             lang
         )
     );

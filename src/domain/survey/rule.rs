@@ -43,7 +43,7 @@ impl Tally {
 
     /// Adds another tally's people and sums.
     pub fn add(&mut self, other: &Tally) {
-        self.respondents += other.respondents;
+        self.respondents = self.respondents.saturating_add(other.respondents);
         if self.sums.len() < other.sums.len() {
             self.sums.resize(other.sums.len(), Some(0.0));
         }
@@ -161,6 +161,7 @@ impl<'a> Walk<'a> {
         };
         if let Some(g) = self.groups.get(code) {
             pending.members.push(code.to_string());
+            pending.members.extend(g.merged.iter().cloned());
             pending.tally.add(&Tally::of(g));
         }
         for child in self.children.get(code).cloned().unwrap_or_default() {
@@ -236,8 +237,9 @@ pub fn apply(units: &[(String, Option<String>)], groups: &[GroupResult], floor: 
     for g in groups {
         if !walk.placements.contains_key(&g.org_code) {
             withheld.add(&Tally::of(g));
-            walk.placements
-                .insert(g.org_code.clone(), Placement::Withheld);
+            for code in std::iter::once(&g.org_code).chain(&g.merged) {
+                walk.placements.insert(code.clone(), Placement::Withheld);
+            }
         }
     }
     let mut rows = walk.rows;

@@ -10,6 +10,7 @@ fn fy() -> FiscalYear {
 
 fn group(code: &str, n: u32, score: f64) -> GroupResult {
     GroupResult {
+        merged: Vec::new(),
         fy: fy(),
         org_code: code.into(),
         respondents: n,
@@ -236,6 +237,7 @@ fn world() -> impl Strategy<Value = (Vec<(String, Option<String>)>, Vec<GroupRes
             .zip(&sizes)
             .filter_map(|((code, _), (n, score, missing))| {
                 Some(GroupResult {
+                    merged: Vec::new(),
                     fy: fy(),
                     org_code: code.clone(),
                     respondents: (*n)?,

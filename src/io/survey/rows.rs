@@ -38,9 +38,13 @@ fn score(cell: &str) -> Result<Option<f64>, SurveyProblem> {
     }
 }
 
+/// More respondents than any city has staff: a typing slip, and sums of such figures
+/// would overflow.
+const MAX_RESPONDENTS: u32 = 1_000_000;
+
 fn respondents(cell: &str) -> Result<u32, SurveyProblem> {
     match fold(cell.trim()).trim().parse::<u32>() {
-        Ok(n) if n >= 1 => Ok(n),
+        Ok(n) if (1..=MAX_RESPONDENTS).contains(&n) => Ok(n),
         _ => Err(SurveyProblem::Respondents(cell.trim().to_string())),
     }
 }

@@ -69,6 +69,7 @@ pub(super) struct SurveyGroupV1 {
     org_code: String,
     respondents: u32,
     scores: Vec<Option<f64>>,
+    merged: Vec<String>,
 }
 
 impl From<&GroupResult> for SurveyGroupV1 {
@@ -78,6 +79,7 @@ impl From<&GroupResult> for SurveyGroupV1 {
             org_code: g.org_code.clone(),
             respondents: g.respondents,
             scores: g.scores.clone(),
+            merged: g.merged.clone(),
         }
     }
 }
@@ -96,6 +98,7 @@ impl TryFrom<SurveyGroupV1> for GroupResult {
             org_code: v.org_code,
             respondents: v.respondents,
             scores: v.scores,
+            merged: v.merged,
         })
     }
 }
@@ -123,6 +126,7 @@ mod tests {
         assert_eq!(y.key(), "2026");
         assert_eq!(SurveyYear::from_bytes(&y.to_bytes().unwrap()).unwrap(), y);
         let g = GroupResult {
+            merged: vec!["0102".into()],
             fy: FiscalYear(2026),
             org_code: "0102".into(),
             respondents: 12,
@@ -131,6 +135,7 @@ mod tests {
         assert_eq!(g.key(), "2026/0102");
         assert_eq!(GroupResult::from_bytes(&g.to_bytes().unwrap()).unwrap(), g);
         let bad = GroupResult {
+            merged: Vec::new(),
             respondents: 0,
             ..g.clone()
         };

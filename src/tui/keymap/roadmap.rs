@@ -39,8 +39,8 @@ const CHANGES: &[Binding] = &[
         "roadmap.key.not_started",
         false,
     ),
-    bind(&[ch('a')], A::AddNote, "roadmap.key.note", true),
-    bind(&[ch('e')], A::EditPlan, "roadmap.key.plan", true),
+    bind(&[ch('a')], A::AddNote, "roadmap.key.note", false),
+    bind(&[ch('e')], A::EditPlan, "roadmap.key.plan", false),
     bind(LEFT, A::Left, "roadmap.key.year_left", false),
     bind(RIGHT, A::Right, "roadmap.key.year_right", false),
 ];

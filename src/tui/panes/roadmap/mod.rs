@@ -231,7 +231,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     .and_then(|r| r.cells.iter().find(|c| c.fy == fy))
                     .and_then(|c| match &c.plan {
                         crate::domain::progress::PlanCell::Plan(text) => Some(text.clone()),
-                        _ => None,
+                        // An arrow is proposed as itself: Enter keeps it.
+                        crate::domain::progress::PlanCell::Arrow => {
+                            Some(crate::domain::progress::ARROW.to_string())
+                        }
+                        crate::domain::progress::PlanCell::Empty => None,
                     })
                     .unwrap_or_default();
                 s.prompt = Some(Prompt::new(Ask::Plan { id, fy }, &now));

@@ -249,7 +249,7 @@ fn coverage(b: &Dashboard, top: usize, theme: &Theme, lang: Lang, f: &mut Frame,
     let mark = theme.ellipsis();
     let title = fill(
         tui("dash.coverage.title", lang),
-        &[&c.year.wareki(), &dash_day(c.on, lang)],
+        &[&year_text(c.year, lang), &dash_day(c.on, lang)],
     );
     let mut lines = vec![text_line(title, w, theme.heading(), theme)];
     for duty in &c.duties {
