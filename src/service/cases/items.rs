@@ -177,33 +177,14 @@ impl Service {
                 .open(w, domain, id)?
                 .ok_or_else(|| ServiceError::Case(CaseFault::NoCase(id.to_string())))?;
             let holders = slots::holders(w, domain)?;
-            let before: Vec<String> = slots::eligible(&holders, &item)
-                .iter()
-                .map(|h| h.account.clone())
-                .collect();
+            let before = slots::eligible_names(&holders, &item);
             change(&mut item, &account, today)?;
             super::links::adopt(w, ring, &mut item)?;
             parties_exist(w, &item)?;
-            let after: Vec<String> = slots::eligible(&holders, &item)
-                .iter()
-                .map(|h| h.account.clone())
-                .collect();
-            let keys = slots::domain_keys(w, domain)?;
             let generation = w
                 .get::<SealedItem>(&SealedItem::key_of(domain.code(), id))?
                 .map_or(0, |s| s.generation);
-            if before == after && generation >= keys.generation {
-                slots::put_sealed(w, &item, &key, generation)?;
-            } else {
-                let secret = ring.secret(domain)?.duplicate();
-                let new_key = SecretKey::generate()?;
-                slots::seal_item(w, &secret, &keys, &holders, &item, &new_key)?;
-                if after.contains(&account) {
-                    ring.remember(domain, id, &new_key);
-                } else {
-                    ring.forget(domain, id);
-                }
-            }
+            slots::rewrite(w, ring, &holders, &before, &item, &key, generation)?;
             super::links::follow(w, ring, &item)?;
             Ok((view(w, item)?, vec![id.to_string()]))
         })

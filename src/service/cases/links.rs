@@ -2,13 +2,12 @@
 //! may not hold the case's key may not hold the incident's, since the incident names
 //! the case and tells what happened.
 
-use super::slots::{self, domain_keys, holders};
+use super::slots::{self, holders};
 use super::{CaseFault, Keyring};
 use crate::domain::cases::{CaseDomain, CaseItem};
 use crate::service::ServiceError;
 use crate::store::Writer;
 use crate::store::keys::SealedItem;
-use crate::store::seal::SecretKey;
 
 /// Copies the linked case's parties and deny list into an incident; a link to a case
 /// the caller may not open (or to something that is not a harassment case) is refused
@@ -59,30 +58,11 @@ pub(super) fn follow(
             continue;
         }
         let all = holders(w, domain)?;
-        let before: Vec<String> = slots::eligible(&all, &CaseItem::Incident(incident.clone()))
-            .iter()
-            .map(|h| h.account.clone())
-            .collect();
+        let before = slots::eligible_names(&all, &CaseItem::Incident(incident.clone()));
         let parties = c.involved_staff().into_iter().map(str::to_string).collect();
         incident.exclude_as(parties, c.deny.clone());
         let item = CaseItem::Incident(incident);
-        let after: Vec<String> = slots::eligible(&all, &item)
-            .iter()
-            .map(|h| h.account.clone())
-            .collect();
-        if before == after {
-            slots::put_sealed(w, &item, &key, sealed.generation)?;
-        } else {
-            let keys = domain_keys(w, domain)?;
-            let secret = ring.secret(domain)?.duplicate();
-            let new_key = SecretKey::generate()?;
-            slots::seal_item(w, &secret, &keys, &all, &item, &new_key)?;
-            if after.contains(&ring.account) {
-                ring.remember(domain, &sealed.id, &new_key);
-            } else {
-                ring.forget(domain, &sealed.id);
-            }
-        }
+        slots::rewrite(w, ring, &all, &before, &item, &key, sealed.generation)?;
     }
     Ok(())
 }

@@ -51,6 +51,45 @@ pub(super) fn eligible<'h>(holders: &'h [Holder], item: &CaseItem) -> Vec<&'h Ho
         .collect()
 }
 
+/// The accounts among `holders` who may open `item`.
+pub(super) fn eligible_names(holders: &[Holder], item: &CaseItem) -> Vec<String> {
+    eligible(holders, item)
+        .iter()
+        .map(|h| h.account.clone())
+        .collect()
+}
+
+/// Writes a changed case: under the key it has while the holders who may open it are
+/// those who could (`before`) and it is of the domain's present generation; else under
+/// a new key for exactly those who may now. The keyring keeps the new key only if its
+/// holder is among them.
+pub(super) fn rewrite(
+    w: &mut Writer,
+    ring: &mut Keyring,
+    holders: &[Holder],
+    before: &[String],
+    item: &CaseItem,
+    key: &SecretKey,
+    generation: u32,
+) -> Result<(), ServiceError> {
+    let domain = item.domain();
+    let keys = domain_keys(w, domain)?;
+    let after = eligible_names(holders, item);
+    if before == after.as_slice() && generation >= keys.generation {
+        return put_sealed(w, item, key, generation);
+    }
+    let secret = ring.secret(domain)?.duplicate();
+    let new_key = SecretKey::generate()?;
+    seal_item(w, &secret, &keys, holders, item, &new_key)?;
+    let id = item.id().as_str();
+    if after.contains(&ring.account) {
+        ring.remember(domain, id, &new_key);
+    } else {
+        ring.forget(domain, id);
+    }
+    Ok(())
+}
+
 pub(super) fn domain_keys(w: &Writer, domain: CaseDomain) -> Result<DomainKeys, ServiceError> {
     w.get::<DomainKeys>(domain.code())?
         .ok_or(ServiceError::Case(CaseFault::NotReady(domain)))
