@@ -13,10 +13,6 @@ pub fn tui(key: &str, lang: Lang) -> &str {
         "pane.roadmap" => ("ロードマップ", "Roadmap"),
         "pane.dashboard" => ("ダッシュボード", "Dashboard"),
         "pane.admin" => ("管理", "Admin"),
-        "placeholder" => (
-            "この画面は今後の版で追加されます。F1 で職員の画面に戻ります。",
-            "This pane arrives in a later version. F1 returns to the staff pane.",
-        ),
         "key.pane1" => ("職員の画面", "staff pane"),
         "key.pane2" => ("スキルの画面", "skills pane"),
         "key.pane3" => ("研修の画面", "training pane"),

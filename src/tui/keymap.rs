@@ -82,7 +82,7 @@ pub enum Layer {
     RoadmapDetail,
     /// A text question of the roadmap pane (a note, a plan).
     RoadmapText,
-    /// Nothing focused (a placeholder pane).
+    /// Nothing focused: a pane that has nothing for the caller's roles.
     Global,
 }
 

@@ -1,5 +1,4 @@
-//! The panes. Each has a state module and a drawing module; panes of later issues show
-//! a placeholder drawn by `ui`.
+//! The panes. Each has a state module and a drawing module.
 
 pub mod admin;
 pub mod cases;
