@@ -897,3 +897,44 @@ fn an_incident_linked_to_a_case_is_closed_to_whoever_the_case_is_closed_to() {
         "{opened:?}"
     );
 }
+
+#[test]
+fn a_damaged_case_does_not_keep_a_holder_out_and_the_list_names_it() {
+    let mut w = World::new();
+    w.init_both();
+    let root = w.root.clone();
+    let mut ring = w.unlock(&root);
+    let good = w.health_case(&root, &mut ring, &w.staff[0], "記録");
+    let bad = w.health_case(&root, &mut ring, &w.staff[1], "記録");
+    drop(ring);
+    w.close();
+    {
+        // One bit of the damaged case's ciphertext turns.
+        let db = redb::Database::open(&w.path).unwrap();
+        let tx = db.begin_write().unwrap();
+        {
+            let mut t = tx
+                .open_table(redb::TableDefinition::<&str, &[u8]>::new("sealed_cases"))
+                .unwrap();
+            let key = format!("health/{bad}");
+            let mut bytes = redb::ReadableTable::get(&t, key.as_str())
+                .unwrap()
+                .unwrap()
+                .value()
+                .to_vec();
+            let last = bytes.len() - 1;
+            bytes[last] ^= 1;
+            t.insert(key.as_str(), bytes.as_slice()).unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    w.reopen();
+    let mut ring = w.s().unlock(&root, PASS).expect("unlocking is not blocked");
+    assert!(w.s().case(&root, &mut ring, HEALTH, &good).is_ok());
+    match w.s().cases(&root, &mut ring, HEALTH) {
+        Err(ServiceError::Case(CaseFault::Damaged(detail))) => {
+            assert!(detail.contains(&bad), "{detail}")
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -24,7 +24,9 @@ impl Keyring {
         let secret = self.secret(domain)?.duplicate();
         let mut changed = false;
         for sealed in w.with_prefix::<SealedItem>(&format!("{}/", domain.code()))? {
-            let Some((item, key)) = self.open(w, domain, &sealed.id)? else {
+            // A case that does not open (damaged) must not keep a holder from unlocking;
+            // the list names it.
+            let Ok(Some((item, key))) = self.open(w, domain, &sealed.id) else {
                 continue;
             };
             let may: Vec<&slots::Holder> = eligible(&all, &item);

@@ -172,8 +172,10 @@ pub(super) fn drop_wraps(w: &mut Writer, domain: &str, id: &str) -> Result<(), S
 /// Decrypts a sealed case with its key.
 pub(super) fn open_item(sealed: &SealedItem, key: &SecretKey) -> Result<CaseItem, ServiceError> {
     let aad = SealedItem::aad(&sealed.domain, &sealed.id, sealed.version);
-    let plain = seal::open(key, &aad, &sealed.sealed)?;
-    let item = item_from_bytes(&plain).map_err(|e| CaseFault::Damaged(e.to_string()))?;
+    let damaged =
+        |detail: String| CaseFault::Damaged(format!("{} {}: {detail}", sealed.domain, sealed.id));
+    let plain = seal::open(key, &aad, &sealed.sealed).map_err(|e| damaged(e.to_string()))?;
+    let item = item_from_bytes(&plain).map_err(|e| damaged(e.to_string()))?;
     if item.id().as_str() != sealed.id || item.domain().code() != sealed.domain {
         return Err(CaseFault::Damaged(format!("{} is not what it claims", sealed.id)).into());
     }
