@@ -17,8 +17,9 @@ pub(super) const ADMIN_VIEWS: &[Binding] = &[
     bind(&[ch('l')], A::AdminView(AView::Log), "key.view_log", false),
 ];
 
-/// Moving in a list of the pane.
-pub(super) const ADMIN_MOVES: &[Binding] = &[
+/// Moving in a list, with g and G for the first and the last line (the administration
+/// and case panes).
+pub(super) const LIST_MOVES: &[Binding] = &[
     bind(UP, A::Up, "key.up", false),
     bind(DOWN, A::Down, "key.down", false),
     bind(&[key(K::PageUp)], A::PageUp, "key.page_up", false),
@@ -34,7 +35,7 @@ pub(super) const AUDIT_LOG: &[Binding] = &[bind(&[ch('v')], A::Verify, "key.veri
 pub(super) fn admin(own: &'static [Binding]) -> Vec<&'static [Binding]> {
     vec![
         own,
-        ADMIN_MOVES,
+        LIST_MOVES,
         ADMIN_VIEWS,
         DIGIT_PANES,
         OUTSIDE_TEXT,

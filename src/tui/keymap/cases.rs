@@ -1,7 +1,8 @@
 //! The keys of the case pane: unlocking, the domains, the list and a case, and Ctrl-L,
 //! which locks the pane and forgets the keys.
 
-use super::{ALWAYS, Binding, DIGIT_PANES, DOWN, OUTSIDE_TEXT, UP, bind, ch, ctrl, key};
+use super::admin::LIST_MOVES;
+use super::{ALWAYS, Binding, DIGIT_PANES, OUTSIDE_TEXT, bind, ch, ctrl, key};
 use crate::tui::action::Action as A;
 use ratatui::crossterm::event::KeyCode as K;
 
@@ -15,15 +16,6 @@ pub(super) const CASE_LOCKED: &[Binding] = &[
 const CASE_ALWAYS: &[Binding] = &[
     bind(&[ctrl('l')], A::LockCases, "key.lock", true),
     bind(&[ch('d')], A::NextDomain, "key.next_domain", true),
-];
-
-const CASE_MOVES: &[Binding] = &[
-    bind(UP, A::Up, "key.up", false),
-    bind(DOWN, A::Down, "key.down", false),
-    bind(&[key(K::PageUp)], A::PageUp, "key.page_up", false),
-    bind(&[key(K::PageDown)], A::PageDown, "key.page_down", false),
-    bind(&[key(K::Home), ch('g')], A::Home, "key.list_first", false),
-    bind(&[key(K::End), ch('G')], A::End, "key.list_last", false),
 ];
 
 /// The list of cases.
@@ -41,7 +33,7 @@ pub(super) fn cases(own: &'static [Binding]) -> Vec<&'static [Binding]> {
     vec![
         own,
         CASE_ALWAYS,
-        CASE_MOVES,
+        LIST_MOVES,
         DIGIT_PANES,
         OUTSIDE_TEXT,
         ALWAYS,

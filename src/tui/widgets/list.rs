@@ -1,6 +1,8 @@
 //! A cursor over a list drawn a page at a time. `update` keeps the cursor in view with
 //! the page size the terminal had; drawing moves the page again if its area differs.
 
+use crate::tui::action::Action;
+
 /// The first line drawn of a list: `offset`, moved just enough that `cursor` shows
 /// among `count` lines.
 pub fn first_visible(offset: usize, cursor: usize, count: usize) -> usize {
@@ -45,6 +47,23 @@ impl Cursor {
     pub fn top_for(&self, rows: usize) -> usize {
         first_visible(self.top, self.at, rows)
     }
+}
+
+/// The moves every list shares (up, down, a page, the ends), kept in view in `rows`
+/// lines; true when the action was one.
+pub fn moved(cursor: &mut Cursor, len: usize, rows: usize, action: &Action) -> bool {
+    let page = rows as isize;
+    match action {
+        Action::Up => cursor.move_by(len, -1),
+        Action::Down => cursor.move_by(len, 1),
+        Action::PageUp => cursor.move_by(len, -page),
+        Action::PageDown => cursor.move_by(len, page),
+        Action::Home => cursor.at = 0,
+        Action::End => cursor.at = len.saturating_sub(1),
+        _ => return false,
+    }
+    cursor.scroll(rows);
+    true
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Notice};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Layer;
-use crate::tui::widgets::list::Cursor;
+use crate::tui::widgets::list::{Cursor, moved};
 use crate::tui::widgets::text::wrap;
 
 /// The views of the pane.
@@ -205,22 +205,6 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
     }
     Vec::new()
-}
-
-/// The moves of a list; true when the action was one.
-fn moved(cursor: &mut Cursor, len: usize, rows: usize, action: &Action) -> bool {
-    let page = rows as isize;
-    match action {
-        Action::Up => cursor.move_by(len, -1),
-        Action::Down => cursor.move_by(len, 1),
-        Action::PageUp => cursor.move_by(len, -page),
-        Action::PageDown => cursor.move_by(len, page),
-        Action::Home => cursor.at = 0,
-        Action::End => cursor.at = len.saturating_sub(1),
-        _ => return false,
-    }
-    cursor.scroll(rows);
-    true
 }
 
 /// The accounts as the service gave them; the cursor stays on the same account.

@@ -20,7 +20,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Notice};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Layer;
-use crate::tui::widgets::list::Cursor;
+use crate::tui::widgets::list::{self, Cursor};
 use crate::tui::widgets::prompt::Prompt;
 
 /// A passphrase on its way to the service: never printed, wiped when dropped.
@@ -231,17 +231,7 @@ fn moved(c: &mut CasesState, rows: usize, action: &Action) {
         return;
     }
     if let Some(l) = c.list.ready_mut() {
-        let len = l.views.len();
-        match action {
-            Action::Up => l.cursor.move_by(len, -1),
-            Action::Down => l.cursor.move_by(len, 1),
-            Action::PageUp => l.cursor.move_by(len, -(rows as isize)),
-            Action::PageDown => l.cursor.move_by(len, rows as isize),
-            Action::Home => l.cursor.at = 0,
-            Action::End => l.cursor.at = len.saturating_sub(1),
-            _ => {}
-        }
-        l.cursor.scroll(rows);
+        list::moved(&mut l.cursor, l.views.len(), rows, action);
     }
 }
 

@@ -2,7 +2,6 @@
 //! took effect, new hires), the service's preview of what would happen to each person,
 //! and one confirmation that enrolls them all in one transaction.
 
-use super::lists::moved;
 use super::{View, list_rows, show};
 use crate::domain::Date;
 use crate::i18n::{Lang, tui};
@@ -12,6 +11,7 @@ use crate::tui::app::{App, Notice};
 use crate::tui::effect::Effect;
 use crate::tui::widgets::input::{TextInput, fold};
 use crate::tui::widgets::list::Cursor;
+use crate::tui::widgets::list::moved;
 
 /// The fields of the form, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use crate::service::{Outstanding, SessionView};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, Notice};
 use crate::tui::effect::Effect;
-use crate::tui::widgets::list::Cursor;
+use crate::tui::widgets::list::{Cursor, moved};
 use crate::tui::widgets::prompt::Prompt;
 
 pub struct CoursesState {
@@ -101,22 +101,6 @@ impl OwedState {
         }
         n
     }
-}
-
-/// The moves every list shares; true when the action was one.
-pub(super) fn moved(cursor: &mut Cursor, len: usize, rows: usize, action: &Action) -> bool {
-    let page = rows as isize;
-    match action {
-        Action::Up => cursor.move_by(len, -1),
-        Action::Down => cursor.move_by(len, 1),
-        Action::PageUp => cursor.move_by(len, -page),
-        Action::PageDown => cursor.move_by(len, page),
-        Action::Home => cursor.at = 0,
-        Action::End => cursor.at = len.saturating_sub(1),
-        _ => return false,
-    }
-    cursor.scroll(rows);
-    true
 }
 
 pub fn courses_update(app: &mut App, action: Action) -> Vec<Effect> {

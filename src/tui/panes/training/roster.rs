@@ -2,7 +2,6 @@
 //! in order, then cancellations), attendance marked with one key a person while the
 //! cursor moves down, a cancellation asked first, and enrollment by a question.
 
-use super::lists::moved;
 use super::{Ask, Pending, View, list_rows, open_card};
 use crate::domain::{EnrollError, EnrollStatus};
 use crate::i18n::enroll_fault;
@@ -11,6 +10,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, Notice};
 use crate::tui::effect::Effect;
 use crate::tui::widgets::list::Cursor;
+use crate::tui::widgets::list::moved;
 use crate::tui::widgets::prompt::Prompt;
 
 pub struct RosterState {

@@ -2,7 +2,6 @@
 //! and the focused application moved on (approved, rejected after a question,
 //! reported, paid) by the service, which refuses what the budget cannot take.
 
-use super::lists::moved;
 use super::{Pending, View, list_rows, open_card, person_name, show};
 use crate::domain::{Application, FiscalYear, SubsidyStatus};
 use crate::i18n::{Term, tui};
@@ -11,6 +10,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, Notice};
 use crate::tui::effect::Effect;
 use crate::tui::widgets::list::Cursor;
+use crate::tui::widgets::list::moved;
 use crate::tui::widgets::text::fill;
 
 pub struct SubsidyState {
