@@ -219,6 +219,29 @@ fn change<'a>(
     say(i18n::case_saved(view.item.id().as_str(), lang))
 }
 
+/// A change to one kind of case; another kind refuses it as having no such part.
+fn of_kind<T>(
+    service: &Service,
+    p: &Principal,
+    ring: &mut Keyring,
+    target: &Target,
+    lang: Lang,
+    pick: fn(&mut CaseItem) -> Option<&mut T>,
+    f: impl FnOnce(&mut T, &str, Date) -> Result<(), CaseError>,
+) -> Result<(), CliError> {
+    change(
+        service,
+        p,
+        ring,
+        target,
+        lang,
+        move |item, by, today| match pick(item) {
+            Some(case) => f(case, by, today),
+            None => Err(CaseError::WrongKind),
+        },
+    )
+}
+
 fn health(
     service: &Service,
     p: &Principal,
@@ -227,17 +250,13 @@ fn health(
     lang: Lang,
     f: impl FnOnce(&mut HealthCase, &str, Date) -> Result<(), CaseError>,
 ) -> Result<(), CliError> {
-    change(
-        service,
-        p,
-        ring,
-        target,
-        lang,
-        move |item, by, today| match item {
-            CaseItem::Health(c) => f(c, by, today),
-            _ => Err(CaseError::WrongKind),
-        },
-    )
+    fn pick(item: &mut CaseItem) -> Option<&mut HealthCase> {
+        match item {
+            CaseItem::Health(c) => Some(c),
+            _ => None,
+        }
+    }
+    of_kind(service, p, ring, target, lang, pick, f)
 }
 
 fn harassment(
@@ -248,17 +267,13 @@ fn harassment(
     lang: Lang,
     f: impl FnOnce(&mut HarassmentCase, &str, Date) -> Result<(), CaseError>,
 ) -> Result<(), CliError> {
-    change(
-        service,
-        p,
-        ring,
-        target,
-        lang,
-        move |item, by, today| match item {
-            CaseItem::Harassment(c) => f(c, by, today),
-            _ => Err(CaseError::WrongKind),
-        },
-    )
+    fn pick(item: &mut CaseItem) -> Option<&mut HarassmentCase> {
+        match item {
+            CaseItem::Harassment(c) => Some(c),
+            _ => None,
+        }
+    }
+    of_kind(service, p, ring, target, lang, pick, f)
 }
 
 fn open_health(
