@@ -26,7 +26,7 @@ impl Keyring {
         for sealed in w.with_prefix::<SealedItem>(&format!("{}/", domain.code()))? {
             // A case that does not open (damaged) must not keep a holder from unlocking;
             // the list names it.
-            let Ok(Some((item, key))) = self.open(w, domain, &sealed.id) else {
+            let Ok(Some((item, key))) = self.open_sealed(w, domain, &sealed) else {
                 continue;
             };
             let may: Vec<&slots::Holder> = eligible(&all, &item);

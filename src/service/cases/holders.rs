@@ -144,7 +144,7 @@ impl Service {
             let tag = seal::slot_tag(&secret, account);
             let mut report = GrantReport::default();
             for sealed in w.with_prefix::<SealedItem>(&format!("{}/", domain.code()))? {
-                let Some((item, case_key)) = ring.open(w, domain, &sealed.id)? else {
+                let Some((item, case_key)) = ring.open_sealed(w, domain, &sealed)? else {
                     continue;
                 };
                 if slots::eligible(std::slice::from_ref(&holder), &item).is_empty() {
@@ -194,7 +194,7 @@ impl Service {
                 .collect();
             let mut report = RevokeReport::default();
             for sealed in w.with_prefix::<SealedItem>(&format!("{}/", domain.code()))? {
-                match ring.open(w, domain, &sealed.id)? {
+                match ring.open_sealed(w, domain, &sealed)? {
                     Some((item, _)) => {
                         let key = SecretKey::generate()?;
                         slots::seal_item(w, &new_secret, &keys, &after, &item, &key)?;

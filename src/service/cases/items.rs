@@ -72,7 +72,7 @@ impl Service {
             ring.warm(w, domain, &sealed)?;
             let mut out = Vec::new();
             for s in &sealed {
-                if let Some((item, _)) = ring.open(w, domain, &s.id)? {
+                if let Some((item, _)) = ring.open_sealed(w, domain, s)? {
                     out.push(view(w, item)?);
                 }
             }

@@ -50,7 +50,7 @@ pub(super) fn follow(
     let domain = CaseDomain::Harassment;
     let prefix = format!("{}/", domain.code());
     for sealed in w.with_prefix::<SealedItem>(&prefix)? {
-        let Some((CaseItem::Incident(mut incident), key)) = ring.open(w, domain, &sealed.id)?
+        let Some((CaseItem::Incident(mut incident), key)) = ring.open_sealed(w, domain, &sealed)?
         else {
             continue;
         };

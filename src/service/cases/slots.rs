@@ -245,13 +245,24 @@ impl Keyring {
         domain: CaseDomain,
         id: &str,
     ) -> Result<Option<(CaseItem, SecretKey)>, ServiceError> {
-        let Some(sealed) = w.get::<SealedItem>(&SealedItem::key_of(domain.code(), id))? else {
-            return Ok(None);
-        };
+        match w.get::<SealedItem>(&SealedItem::key_of(domain.code(), id))? {
+            Some(sealed) => self.open_sealed(w, domain, &sealed),
+            None => Ok(None),
+        }
+    }
+
+    /// Opens a sealed case already read, if this holder has a slot in it.
+    pub(super) fn open_sealed(
+        &mut self,
+        w: &Writer,
+        domain: CaseDomain,
+        sealed: &SealedItem,
+    ) -> Result<Option<(CaseItem, SecretKey)>, ServiceError> {
+        let id = sealed.id.as_str();
         let Some(key) = self.case_key(w, domain, id)? else {
             return Ok(None);
         };
-        match open_item(&sealed, &key) {
+        match open_item(sealed, &key) {
             Ok(item) => Ok(Some((item, key))),
             Err(_) => {
                 // Someone re-keyed the case since this session cached its key.
@@ -259,7 +270,7 @@ impl Keyring {
                 let Some(key) = self.case_key(w, domain, id)? else {
                     return Ok(None);
                 };
-                Ok(Some((open_item(&sealed, &key)?, key)))
+                Ok(Some((open_item(sealed, &key)?, key)))
             }
         }
     }
