@@ -8,7 +8,7 @@ use std::sync::Arc;
 use divan::Bencher;
 use kizuna::domain::{Date, FixedClock};
 use kizuna::i18n::Lang;
-use kizuna::service::{self, Principal, Service};
+use kizuna::service::{self, Principal};
 use kizuna::tui::action::Action;
 use kizuna::tui::app::{App, Look};
 use kizuna::tui::effect::Effect;
@@ -40,7 +40,7 @@ fn size(name: &str) -> (u16, u16) {
 
 struct Setup {
     _dir: tempfile::TempDir,
-    service: Service,
+    service: kizuna::remote::Api,
     p: Principal,
     app: App,
     term: Terminal<TestBackend>,
@@ -70,7 +70,10 @@ fn setup(name: &str) -> Setup {
     let clock = Arc::new(FixedClock::at_noon(Date::new(2026, 11, 25).unwrap()));
     let p = Principal::current();
     service::create_demo(&path, &p, clock.clone(), STAFF, 7).unwrap();
-    let service = Service::open(&path, clock).unwrap();
+    let service = kizuna::remote::Api::local(
+        kizuna::service::Service::open(&path, clock).unwrap(),
+        kizuna::i18n::Lang::Ja,
+    );
     let mut app = runtime::load(&service, &p, LOOK).unwrap();
     let (w, h) = size(name);
     update::update(&mut app, Action::Resize(w, h));

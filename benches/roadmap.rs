@@ -9,7 +9,7 @@ use divan::Bencher;
 use kizuna::catalogue::demo;
 use kizuna::domain::{Date, FixedClock};
 use kizuna::i18n::Lang;
-use kizuna::service::{self, Principal, Service};
+use kizuna::service::{self, Principal};
 use kizuna::tui::action::Action;
 use kizuna::tui::app::{App, Look, Pane};
 use kizuna::tui::{runtime, ui, update};
@@ -28,13 +28,16 @@ const LOOK: Look = Look {
 };
 
 /// A small demo database (the staff do not touch the timeline) opened on pane 5.
-fn pane(size: (u16, u16)) -> (tempfile::TempDir, Service, Principal, App) {
+fn pane(size: (u16, u16)) -> (tempfile::TempDir, kizuna::remote::Api, Principal, App) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.redb");
     let clock = Arc::new(FixedClock::at_noon(Date::new(2026, 11, 25).unwrap()));
     let p = Principal::current();
     service::create_demo(&path, &p, clock.clone(), 200, demo::DEFAULT_SEED).unwrap();
-    let s = Service::open(&path, clock).unwrap();
+    let s = kizuna::remote::Api::local(
+        kizuna::service::Service::open(&path, clock).unwrap(),
+        kizuna::i18n::Lang::Ja,
+    );
     let mut app = runtime::load(&s, &p, LOOK).unwrap();
     update::update(&mut app, Action::Resize(size.0, size.1));
     for effect in update::update(&mut app, Action::Pane(Pane::Roadmap)) {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use divan::Bencher;
 use kizuna::domain::{Date, FiscalYear, FixedClock, Session, SessionStatus};
 use kizuna::i18n::Lang;
-use kizuna::service::{self, BulkFilter, Principal, Service};
+use kizuna::service::{self, BulkFilter, Principal};
 use kizuna::tui::action::Action;
 use kizuna::tui::app::{App, Look};
 use kizuna::tui::effect::Effect;
@@ -43,7 +43,7 @@ fn size(name: &str) -> (u16, u16) {
 
 struct Setup {
     _dir: tempfile::TempDir,
-    service: Service,
+    service: kizuna::remote::Api,
     p: Principal,
     app: App,
     term: Terminal<TestBackend>,
@@ -75,7 +75,10 @@ fn setup(name: &str) -> Setup {
     let clock = Arc::new(FixedClock::at_noon(Date::new(2026, 11, 25).unwrap()));
     let p = Principal::current();
     service::create_demo(&path, &p, clock.clone(), STAFF, 7).unwrap();
-    let service = Service::open(&path, clock).unwrap();
+    let service = kizuna::remote::Api::local(
+        kizuna::service::Service::open(&path, clock).unwrap(),
+        kizuna::i18n::Lang::Ja,
+    );
     let session = Session {
         id: SESSION.into(),
         course: "harassment".into(),

@@ -8,7 +8,7 @@ use divan::Bencher;
 use kizuna::catalogue::demo;
 use kizuna::domain::{Date, FixedClock};
 use kizuna::i18n::Lang;
-use kizuna::service::{self, Principal, Service};
+use kizuna::service::{self, Principal};
 use kizuna::tui::app::{App, Look};
 use kizuna::tui::{runtime, ui, update};
 use ratatui::Terminal;
@@ -25,13 +25,16 @@ const LOOK: Look = Look {
     plain: false,
 };
 
-fn database(staff: usize) -> (tempfile::TempDir, Service, Principal) {
+fn database(staff: usize) -> (tempfile::TempDir, kizuna::remote::Api, Principal) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.redb");
     let clock = Arc::new(FixedClock::at_noon(Date::new(2026, 11, 25).unwrap()));
     let p = Principal::current();
     service::create_demo(&path, &p, clock.clone(), staff, demo::DEFAULT_SEED).unwrap();
-    let s = Service::open(&path, clock).unwrap();
+    let s = kizuna::remote::Api::local(
+        kizuna::service::Service::open(&path, clock).unwrap(),
+        kizuna::i18n::Lang::Ja,
+    );
     (dir, s, p)
 }
 
@@ -47,7 +50,10 @@ fn open_to_first_frame(bencher: Bencher, staff: usize) {
     drop(_held);
     let clock = Arc::new(FixedClock::at_noon(Date::new(2026, 11, 25).unwrap()));
     bencher.bench_local(|| {
-        let s = Service::open(&path, clock.clone()).unwrap();
+        let s = kizuna::remote::Api::local(
+            kizuna::service::Service::open(&path, clock.clone()).unwrap(),
+            kizuna::i18n::Lang::Ja,
+        );
         let app = runtime::load(&s, &p, LOOK).unwrap();
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
         frame(&app, &mut term);

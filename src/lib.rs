@@ -6,6 +6,7 @@ pub mod cli;
 pub mod domain;
 pub mod i18n;
 pub mod io;
+pub mod remote;
 pub mod search;
 pub mod service;
 pub mod store;

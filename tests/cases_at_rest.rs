@@ -291,8 +291,8 @@ fn check_and_stats_do_not_count_cases() {
     assert!(checked_after.problems.is_empty());
     assert_eq!(checked_after.counts, checked.counts);
     assert_eq!(checked_after.index_entries, checked.index_entries);
-    let without_audit = |c: &[(&'static str, u64)]| -> Vec<(&'static str, u64)> {
-        c.iter().copied().filter(|(t, _)| *t != "audit").collect()
+    let without_audit = |c: &[(String, u64)]| -> Vec<(String, u64)> {
+        c.iter().filter(|(t, _)| t != "audit").cloned().collect()
     };
     assert_eq!(
         without_audit(&s.stats(&root).unwrap().counts),

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use kizuna::domain::{Date, FixedClock};
 use kizuna::i18n::Lang;
-use kizuna::service::{self, Principal, Service};
+use kizuna::service::{self, Principal};
 use kizuna::tui::app::{App, Confirm, Look, Pane};
 use kizuna::tui::keymap::Layer;
 use kizuna::tui::panes::staff::Focus;
@@ -17,7 +17,7 @@ use ratatui::crossterm::event::Event;
 
 struct World {
     _dir: tempfile::TempDir,
-    service: Service,
+    service: kizuna::remote::Api,
     p: Principal,
 }
 
@@ -29,7 +29,10 @@ fn world(staff: usize) -> World {
     service::create_demo(&path, &p, clock.clone(), staff, 7).unwrap();
     World {
         _dir: dir,
-        service: Service::open(&path, clock).unwrap(),
+        service: kizuna::remote::Api::local(
+            kizuna::service::Service::open(&path, clock).unwrap(),
+            kizuna::i18n::Lang::Ja,
+        ),
         p,
     }
 }

@@ -9,7 +9,7 @@ mod world;
 
 use common::screens::screen;
 use kizuna::i18n::Lang;
-use kizuna::service::{AuditEntry, AuditFault, Service};
+use kizuna::service::{AuditEntry, AuditFault};
 use kizuna::tui::app::Pane;
 use kizuna::tui::keymap::Layer;
 use kizuna::tui::panes::admin::View;
@@ -152,7 +152,10 @@ fn v_verifies_the_chain_and_names_a_rewritten_entry() {
         t.commit().unwrap();
     }
     let w = World {
-        service: Service::open(&path(&dir), clock()).unwrap(),
+        service: kizuna::remote::Api::local(
+            kizuna::service::Service::open(&path(&dir), clock()).unwrap(),
+            kizuna::i18n::Lang::Ja,
+        ),
         dir,
         admin,
     };

@@ -297,7 +297,10 @@ fn long_lists_scroll_with_the_list_keys() {
     let hr = kizuna::service::Principal::named("hr.test", 5000);
     kizuna::service::create_demo(&path, &hr, world::clock(), 2000, 7).unwrap();
     let w = world::World {
-        service: kizuna::service::Service::open(&path, world::clock()).unwrap(),
+        service: kizuna::remote::Api::local(
+            kizuna::service::Service::open(&path, world::clock()).unwrap(),
+            kizuna::i18n::Lang::Ja,
+        ),
         dir,
         hr,
     };

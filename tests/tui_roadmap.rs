@@ -12,7 +12,7 @@ use common::screens::{keys, screen};
 use kizuna::domain::progress::PlanCell;
 use kizuna::domain::{Date, FiscalYear, FixedClock, Progress, Role};
 use kizuna::i18n::Lang;
-use kizuna::service::{self, Principal, Service};
+use kizuna::service::{self, Principal};
 use kizuna::tui::action::Action;
 use kizuna::tui::app::{App, Look, Notice, Pane};
 use kizuna::tui::keymap::Layer;
@@ -22,7 +22,7 @@ use ratatui::crossterm::event::Event;
 
 struct World {
     _dir: tempfile::TempDir,
-    service: Service,
+    service: kizuna::remote::Api,
     hr: Principal,
 }
 
@@ -50,7 +50,7 @@ fn world() -> World {
         .unwrap();
     World {
         _dir: dir,
-        service,
+        service: kizuna::remote::Api::local(service, kizuna::i18n::Lang::Ja),
         hr,
     }
 }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use kizuna::domain::{Date, FixedClock, Level, Role};
 use kizuna::i18n::Lang;
-use kizuna::service::{self, Principal, Scope, Service};
+use kizuna::service::{self, Principal, Scope};
 use kizuna::tui::action::Action;
 use kizuna::tui::app::{App, Look, Pane};
 use kizuna::tui::keymap::Layer;
@@ -19,7 +19,7 @@ use ratatui::crossterm::event::Event;
 
 struct World {
     _dir: tempfile::TempDir,
-    service: Service,
+    service: kizuna::remote::Api,
     p: Principal,
 }
 
@@ -35,7 +35,10 @@ fn world(staff: usize) -> World {
     service::create_demo(&path, &p, clock.clone(), staff, 7).unwrap();
     World {
         _dir: dir,
-        service: Service::open(&path, clock).unwrap(),
+        service: kizuna::remote::Api::local(
+            kizuna::service::Service::open(&path, clock).unwrap(),
+            kizuna::i18n::Lang::Ja,
+        ),
         p,
     }
 }
@@ -415,7 +418,10 @@ fn the_map_of_an_earlier_year_comes_back_and_stays_as_it_was() {
     // Half a year on, in 令和9年度, the skill is renamed.
     let may = Date::new(2027, 5, 1).unwrap();
     let path = _dir.path().join("demo.redb");
-    let service = Service::open(&path, Arc::new(FixedClock::at_noon(may))).unwrap();
+    let service = kizuna::remote::Api::local(
+        kizuna::service::Service::open(&path, Arc::new(FixedClock::at_noon(may))).unwrap(),
+        kizuna::i18n::Lang::Ja,
+    );
     service
         .edit_map(
             &p,

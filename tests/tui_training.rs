@@ -13,7 +13,7 @@ use kizuna::domain::{
     Date, EnrollStatus, FiscalYear, FixedClock, ProposalState, Session, SessionStatus,
 };
 use kizuna::i18n::Lang;
-use kizuna::service::{self, Principal, Scope, Service};
+use kizuna::service::{self, Principal, Scope};
 use kizuna::tui::action::Action;
 use kizuna::tui::app::{App, Confirm, Look, Notice, Pane};
 use kizuna::tui::keymap::Layer;
@@ -24,7 +24,7 @@ use ratatui::crossterm::event::Event;
 
 struct World {
     _dir: tempfile::TempDir,
-    service: Service,
+    service: kizuna::remote::Api,
     p: Principal,
 }
 
@@ -45,7 +45,10 @@ fn world() -> World {
     service::create_demo(&path, &p, clock.clone(), 2000, 7).unwrap();
     World {
         _dir: dir,
-        service: Service::open(&path, clock).unwrap(),
+        service: kizuna::remote::Api::local(
+            kizuna::service::Service::open(&path, clock).unwrap(),
+            kizuna::i18n::Lang::Ja,
+        ),
         p,
     }
 }
@@ -594,7 +597,13 @@ fn the_subsidy_keeps_its_budget_in_view_and_refuses_what_it_cannot_take() {
     let id = view.applications[applied].id.clone();
     // A budget already spent refuses the approval, and the reason shows whole.
     w.service
-        .change_settings(&w.p, |s| s.subsidy.budget = view.budget.committed)
+        .change_settings(
+            &w.p,
+            &kizuna::domain::settings::SettingsChange::SubsidyBudget {
+                yen: view.budget.committed,
+                year: None,
+            },
+        )
         .unwrap();
     press(&w, &mut a, &format!("f<Home>{}", "j".repeat(applied)));
     assert!(screen(&a, 80, 24).contains("残り 0円"));
@@ -613,7 +622,13 @@ fn the_subsidy_keeps_its_budget_in_view_and_refuses_what_it_cannot_take() {
     assert_eq!(status(&w), kizuna::domain::SubsidyStatus::Applied);
     // Within the budget it is approved, and the budget line follows.
     w.service
-        .change_settings(&w.p, |s| s.subsidy.budget = 3_000_000)
+        .change_settings(
+            &w.p,
+            &kizuna::domain::settings::SettingsChange::SubsidyBudget {
+                yen: 3_000_000,
+                year: None,
+            },
+        )
         .unwrap();
     press(&w, &mut a, "f");
     press(&w, &mut a, "a");

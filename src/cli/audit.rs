@@ -11,7 +11,8 @@ use super::table::{json_text, line};
 use super::{CliError, emit, say};
 use crate::domain::Date;
 use crate::i18n::{self, Lang};
-use crate::service::{AuditEntry, Hash, Principal, Service};
+use crate::remote::Api;
+use crate::service::{AuditEntry, Hash, Principal};
 
 fn date_arg(text: &str) -> Result<Date, String> {
     Date::parse(text).map_err(|e| e.to_string())
@@ -44,12 +45,7 @@ pub enum AuditCommand {
 }
 
 /// Runs `kizuna audit …`; returns the exit code.
-pub fn run(
-    service: &Service,
-    p: &Principal,
-    cmd: &AuditCommand,
-    lang: Lang,
-) -> Result<u8, CliError> {
+pub fn run(service: &Api, p: &Principal, cmd: &AuditCommand, lang: Lang) -> Result<u8, CliError> {
     match cmd {
         AuditCommand::List { since, format } => {
             let entries = service.audit_list(p, *since)?;

@@ -15,7 +15,8 @@ use super::table::{json_text, line};
 use super::{CliError, emit};
 use crate::domain::FiscalYear;
 use crate::i18n::{self, Lang, Term};
-use crate::service::{Coverage, Dashboard, Principal, SectionCoverage, Service, Talent};
+use crate::remote::Api;
+use crate::service::{Coverage, Dashboard, Principal, SectionCoverage, Talent};
 
 #[derive(Debug, Args)]
 pub struct DashboardArgs {
@@ -28,12 +29,7 @@ pub struct DashboardArgs {
 }
 
 /// Runs `kizuna dashboard`.
-pub fn run(
-    service: &Service,
-    p: &Principal,
-    args: &DashboardArgs,
-    lang: Lang,
-) -> Result<(), CliError> {
+pub fn run(service: &Api, p: &Principal, args: &DashboardArgs, lang: Lang) -> Result<(), CliError> {
     let d = service.dashboard(p, args.fy)?;
     tell([i18n::dashboard_note(d.year, d.on, lang)]);
     emit(&match args.format {

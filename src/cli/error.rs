@@ -181,5 +181,7 @@ pub fn service_message(e: &ServiceError, lang: Lang) -> String {
             Msg::BackupProblem { path, table, key }.text(lang)
         }
         ServiceError::RestoreNeedsForce(path) => Msg::RestoreNeedsForce(path).text(lang),
+        ServiceError::Server(text) => text.clone(),
+        ServiceError::Link(f) => crate::i18n::link_fault(f, lang),
     }
 }

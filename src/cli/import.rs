@@ -12,9 +12,10 @@ use super::CliError;
 use crate::domain::Date;
 use crate::i18n::{self, ImportTarget, Lang};
 use crate::io::csv::{Encoding, Gaiji, OutEncoding};
+use crate::remote::Api;
 use crate::service::{
     CsvError, EmployeeImport, EnrollmentImport, EnrollmentImportError, EnrollmentSummary,
-    ImportIssue, ImportSummary, Principal, Service, SkillImport, Stage,
+    ImportIssue, ImportSummary, Principal, SkillImport, Stage,
 };
 use crate::store::StoreError;
 
@@ -246,7 +247,7 @@ impl Counter {
 
 /// Runs `kizuna import …`; returns the exit code.
 pub fn run_import(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     cmd: &ImportCommand,
     lang: Lang,
@@ -382,7 +383,7 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
 /// Runs `kizuna export …`; returns the exit code. Nothing is written when a character
 /// cannot be carried.
 pub fn run_export(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     cmd: &ExportCommand,
     lang: Lang,

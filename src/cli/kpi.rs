@@ -11,7 +11,8 @@ use super::table::{json_text, line};
 use super::{CliError, emit, say};
 use crate::domain::FiscalYear;
 use crate::i18n::{self, Lang};
-use crate::service::{KpiError, KpiLine, Principal, Service};
+use crate::remote::Api;
+use crate::service::{KpiError, KpiLine, Principal};
 
 #[derive(Debug, Args)]
 pub struct KpiArgs {
@@ -54,7 +55,7 @@ fn value_arg(text: &str) -> Result<i64, String> {
 }
 
 /// Runs `kizuna kpi …`.
-pub fn run(service: &Service, p: &Principal, args: &KpiArgs, lang: Lang) -> Result<(), CliError> {
+pub fn run(service: &Api, p: &Principal, args: &KpiArgs, lang: Lang) -> Result<(), CliError> {
     match &args.what {
         None => {
             let kpis = service.kpis(p, args.fy)?;

@@ -37,8 +37,9 @@ use crate::catalogue::demo;
 use crate::domain::{Clock, Date, FixedClock, Role};
 use crate::i18n::{self, Lang, Msg};
 use crate::io::catalogue as tables;
+use crate::remote::Api;
 use crate::search;
-use crate::service::{self, Principal, Service, ServiceError, SystemClock};
+use crate::service::{self, Principal, ServiceError, SystemClock};
 use crate::store::check::Report;
 
 /// What the process needs from outside: arguments, environment, clock, caller.
@@ -181,8 +182,8 @@ fn database(cli: &Cli, ctx: &Context<'_>) -> Result<PathBuf, CliError> {
     }
 }
 
-fn open(cli: &Cli, ctx: &Context<'_>) -> Result<Service, CliError> {
-    Ok(Service::open(&database(cli, ctx)?, ctx.clock.clone())?)
+fn open(cli: &Cli, ctx: &Context<'_>, lang: Lang) -> Result<Api, CliError> {
+    Ok(Api::open(&database(cli, ctx)?, ctx.clock.clone(), lang)?)
 }
 
 fn role(text: &str) -> Result<Role, CliError> {
@@ -193,7 +194,7 @@ fn role(text: &str) -> Result<Role, CliError> {
 pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
     let p = &ctx.principal;
     let Some(cmd) = &cli.command else {
-        let service = open(&cli, ctx)?;
+        let service = open(&cli, ctx, lang)?;
         screens(&service, &cli, lang, ctx)?;
         return Ok(0);
     };
@@ -233,12 +234,12 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
                 .text(lang))?;
             }
             if !create_only {
-                let service = Service::open(&path, ctx.clock.clone())?;
+                let service = Api::open(&path, ctx.clock.clone(), lang)?;
                 screens(&service, &cli, lang, ctx)?;
             }
         }
         Command::Check => {
-            let service = open(&cli, ctx)?;
+            let service = open(&cli, ctx, lang)?;
             let report = service.check(p)?;
             // A domain held by fewer than two is a standing risk, not a fault.
             for status in service.case_domains()? {
@@ -249,7 +250,7 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
             return check(&report, lang);
         }
         Command::Backup { dest } => {
-            let report = open(&cli, ctx)?.backup(p, dest)?;
+            let report = open(&cli, ctx, lang)?.backup(p, dest)?;
             say(Msg::BackupDone {
                 path: &report.dest,
                 bytes: report.bytes,
@@ -268,13 +269,13 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
             .text(lang))?;
             say(Msg::AuditHead(&report.audit_head.to_string()).text(lang))?;
         }
-        Command::Show { id, format } => show_record(&open(&cli, ctx)?, p, id, *format, lang)?,
-        Command::User { action } => user(&open(&cli, ctx)?, p, action, lang)?,
-        Command::Audit { command } => return audit::run(&open(&cli, ctx)?, p, command, lang),
-        Command::Keys { command } => cases::run_keys(&open(&cli, ctx)?, p, command, lang)?,
-        Command::Cases { command } => cases::run_cases(&open(&cli, ctx)?, p, command, lang)?,
+        Command::Show { id, format } => show_record(&open(&cli, ctx, lang)?, p, id, *format, lang)?,
+        Command::User { action } => user(&open(&cli, ctx, lang)?, p, action, lang)?,
+        Command::Audit { command } => return audit::run(&open(&cli, ctx, lang)?, p, command, lang),
+        Command::Keys { command } => cases::run_keys(&open(&cli, ctx, lang)?, p, command, lang)?,
+        Command::Cases { command } => cases::run_cases(&open(&cli, ctx, lang)?, p, command, lang)?,
         Command::Catalogue { table, format } => {
-            let c = open(&cli, ctx)?.catalogue(p)?;
+            let c = open(&cli, ctx, lang)?.catalogue(p)?;
             let text = match (table, format) {
                 (CatalogueTable::Skills, TableFormat::Tsv) => {
                     tables::skills_tsv(&c, i18n::field("foundation", lang))
@@ -287,21 +288,25 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
             };
             emit(&text)?;
         }
-        Command::Stats => stats(&open(&cli, ctx)?, p, lang)?,
-        Command::Kpi(args) => kpi::run(&open(&cli, ctx)?, p, args, lang)?,
-        Command::Dashboard(args) => dashboard::run(&open(&cli, ctx)?, p, args, lang)?,
-        Command::Skills { what } => skills::run_skills(&open(&cli, ctx)?, p, what, lang)?,
-        Command::Settings { what } => settings::run(&open(&cli, ctx)?, p, what, lang)?,
-        Command::Digital { what } => skills::run_digital(&open(&cli, ctx)?, p, what, lang)?,
-        Command::Training { what } => return training::run(&open(&cli, ctx)?, p, what, lang),
-        Command::Subsidy { what } => subsidy::run(&open(&cli, ctx)?, p, what, lang)?,
-        Command::Survey { what } => return survey::run(&open(&cli, ctx)?, p, what, lang),
+        Command::Stats => stats(&open(&cli, ctx, lang)?, p, lang)?,
+        Command::Kpi(args) => kpi::run(&open(&cli, ctx, lang)?, p, args, lang)?,
+        Command::Dashboard(args) => dashboard::run(&open(&cli, ctx, lang)?, p, args, lang)?,
+        Command::Skills { what } => skills::run_skills(&open(&cli, ctx, lang)?, p, what, lang)?,
+        Command::Settings { what } => settings::run(&open(&cli, ctx, lang)?, p, what, lang)?,
+        Command::Digital { what } => skills::run_digital(&open(&cli, ctx, lang)?, p, what, lang)?,
+        Command::Training { what } => return training::run(&open(&cli, ctx, lang)?, p, what, lang),
+        Command::Subsidy { what } => subsidy::run(&open(&cli, ctx, lang)?, p, what, lang)?,
+        Command::Survey { what } => return survey::run(&open(&cli, ctx, lang)?, p, what, lang),
         Command::Roadmap { what, format } => match what {
-            Some(what) => roadmap::run(&open(&cli, ctx)?, p, what, lang)?,
-            None => roadmap::timeline(&open(&cli, ctx)?, p, *format, lang)?,
+            Some(what) => roadmap::run(&open(&cli, ctx, lang)?, p, what, lang)?,
+            None => roadmap::timeline(&open(&cli, ctx, lang)?, p, *format, lang)?,
         },
-        Command::Import { what } => return import::run_import(&open(&cli, ctx)?, p, what, lang),
-        Command::Export { what } => return import::run_export(&open(&cli, ctx)?, p, what, lang),
+        Command::Import { what } => {
+            return import::run_import(&open(&cli, ctx, lang)?, p, what, lang);
+        }
+        Command::Export { what } => {
+            return import::run_export(&open(&cli, ctx, lang)?, p, what, lang);
+        }
         Command::Search {
             query,
             limit,
@@ -317,16 +322,16 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
                 parse_term(employment.as_deref(), crate::domain::EmploymentType::parse)?;
             let status = parse_term(status.as_deref(), crate::domain::Status::parse)?;
             let digital = parse_term(digital.as_deref(), crate::domain::DigitalTier::parse)?;
-            let filter = |org: &crate::domain::OrgTree| search::Filter {
+            let filter = search::Filter {
                 unit_prefix: unit.clone(),
-                unit_codes: unit.as_deref().map(|code| org.subtree(code)),
+                unit_codes: None,
                 band: band.and_then(crate::domain::Band::new),
                 employment,
                 status,
                 digital,
                 include_left: *all,
             };
-            let found = open(&cli, ctx)?.find(p, &query.join(" "), filter, *limit)?;
+            let found = open(&cli, ctx, lang)?.find(p, &query.join(" "), &filter, *limit)?;
             emit(&search_output(&found, *format)?)?;
         }
         Command::Completions { shell } => {
@@ -340,7 +345,7 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
 }
 
 /// Opens the terminal screens, or says why they cannot open here.
-fn screens(service: &Service, cli: &Cli, lang: Lang, ctx: &Context<'_>) -> Result<(), CliError> {
+fn screens(service: &Api, cli: &Cli, lang: Lang, ctx: &Context<'_>) -> Result<(), CliError> {
     // SAFETY: isatty only inspects the descriptors.
     let interactive = unsafe { libc::isatty(0) == 1 && libc::isatty(1) == 1 };
     if !interactive {
@@ -423,7 +428,7 @@ fn roles_text(roles: &std::collections::BTreeSet<Role>, lang: Lang) -> String {
 }
 
 /// Database, account and roles, fiscal year, and DEMO when it is the demo.
-pub fn status_line(service: &Service, p: &Principal, lang: Lang) -> Result<String, CliError> {
+pub fn status_line(service: &Api, p: &Principal, lang: Lang) -> Result<String, CliError> {
     let session = service.session(p)?;
     let fy = service.clock().fiscal_year();
     let year = Msg::FiscalYearLong(fy).text(lang);
@@ -468,7 +473,7 @@ fn check(report: &Report, lang: Lang) -> Result<u8, CliError> {
 /// `show ID`: a staff number names an employee; an id such as `1-3` or `1-1a` names an
 /// initiative when there is one (staff numbers may contain `-` too).
 fn show_record(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     id: &str,
     format: ShowFormat,
@@ -497,12 +502,7 @@ fn show_record(
     }
 }
 
-fn user(
-    service: &Service,
-    p: &Principal,
-    action: &UserCommand,
-    lang: Lang,
-) -> Result<(), CliError> {
+fn user(service: &Api, p: &Principal, action: &UserCommand, lang: Lang) -> Result<(), CliError> {
     let roles_now = |a: &crate::domain::Account| {
         say(Msg::RolesNow {
             account: &a.name,
@@ -545,7 +545,7 @@ fn user(
     }
 }
 
-fn stats(service: &Service, p: &Principal, lang: Lang) -> Result<(), CliError> {
+fn stats(service: &Api, p: &Principal, lang: Lang) -> Result<(), CliError> {
     let s = service.stats(p)?;
     let mut text = String::new();
     if s.demo {

@@ -15,7 +15,8 @@ use super::table::json_text;
 use super::{CliError, emit, say};
 use crate::domain::{FiscalYear, Progress};
 use crate::i18n::{Lang, Term, roadmap_fill};
-use crate::service::{Principal, RoadmapChange, Service};
+use crate::remote::Api;
+use crate::service::{Principal, RoadmapChange};
 use crate::store::StoreError;
 
 fn progress_arg(text: &str) -> Result<Progress, String> {
@@ -106,7 +107,7 @@ pub enum RoadmapCommand {
 
 /// `kizuna roadmap` without a subcommand: the timeline.
 pub fn timeline(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     format: TableFormat,
     lang: Lang,
@@ -119,12 +120,7 @@ pub fn timeline(
 }
 
 /// Runs `kizuna roadmap …`.
-pub fn run(
-    service: &Service,
-    p: &Principal,
-    cmd: &RoadmapCommand,
-    lang: Lang,
-) -> Result<(), CliError> {
+pub fn run(service: &Api, p: &Principal, cmd: &RoadmapCommand, lang: Lang) -> Result<(), CliError> {
     let said = |key: &str, values: &[&str]| say(roadmap_fill(key, values, lang));
     let this_year = service.clock().fiscal_year();
     match cmd {

@@ -6,9 +6,11 @@ use serde_json::json;
 
 use super::args::TableFormat;
 use super::{CliError, emit};
+use crate::domain::settings::SettingsChange;
 use crate::domain::{Band, Level};
 use crate::i18n::{Lang, settings_heading, settings_saved};
-use crate::service::{Principal, Service};
+use crate::remote::Api;
+use crate::service::Principal;
 
 #[derive(Debug, Subcommand)]
 pub enum SettingsCommand {
@@ -74,7 +76,7 @@ pub enum SettingsCommand {
 }
 
 pub fn run(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     cmd: &SettingsCommand,
     lang: Lang,
@@ -127,9 +129,7 @@ pub fn run(
                 value: level.to_string(),
                 arg: "LEVEL",
             })?;
-            service.change_settings(p, |s| {
-                s.level_names[usize::from(level.number())] = name.clone();
-            })?;
+            service.change_settings(p, &SettingsChange::LevelName(level, name.clone()))?;
             emit(&settings_saved(lang))
         }
         SettingsCommand::SubsidyRate { band, percent } => {
@@ -138,38 +138,39 @@ pub fn run(
                 arg: "BAND",
             })?;
             let percent = (*percent).min(100);
-            service.change_settings(p, |s| s.subsidy.rates[band.index()] = percent)?;
+            service.change_settings(p, &SettingsChange::SubsidyRate(band, percent))?;
             emit(&settings_saved(lang))
         }
         SettingsCommand::SubsidyBudget { yen, fy } => {
-            service.change_settings(p, |s| match fy {
-                Some(year) => {
-                    s.subsidy.budgets.insert(year.0, *yen);
-                }
-                None => s.subsidy.budget = *yen,
-            })?;
+            service.change_settings(
+                p,
+                &SettingsChange::SubsidyBudget {
+                    yen: *yen,
+                    year: fy.map(|y| y.0),
+                },
+            )?;
             emit(&settings_saved(lang))
         }
         SettingsCommand::SubsidySkillRule { rule } => {
             let on = rule == "on";
-            service.change_settings(p, |s| s.subsidy.skill_rule = on)?;
+            service.change_settings(p, &SettingsChange::SubsidySkillRule(on))?;
             emit(&settings_saved(lang))
         }
         SettingsCommand::LockMinutes { minutes } => {
             let minutes = (*minutes).clamp(1, crate::domain::settings::MAX_LOCK_MINUTES);
-            service.change_settings(p, |s| s.lock_minutes = minutes)?;
+            service.change_settings(p, &SettingsChange::LockMinutes(minutes))?;
             emit(&settings_saved(lang))
         }
         SettingsCommand::SurveyFloor { floor } => {
             let floor = (*floor).max(crate::domain::survey::MIN_FLOOR);
-            service.change_settings(p, |s| s.survey_floor = floor)?;
+            service.change_settings(p, &SettingsChange::SurveyFloor(floor))?;
             emit(&settings_saved(lang))
         }
         SettingsCommand::Target { band, level } => {
             let bad = |value: String, arg| CliError::BadValue { value, arg };
             let band = Band::new(*band).ok_or_else(|| bad(band.to_string(), "BAND"))?;
             let level = Level::new(*level).ok_or_else(|| bad(level.to_string(), "LEVEL"))?;
-            service.change_settings(p, |s| s.targets[band.index()] = level)?;
+            service.change_settings(p, &SettingsChange::Target(band, level))?;
             emit(&settings_saved(lang))
         }
     }

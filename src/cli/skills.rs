@@ -14,9 +14,8 @@ use crate::domain::level::digital_key;
 use crate::domain::{Band, Date, DigitalTier, FiscalYear};
 use crate::i18n::{self, Lang, SkillWord as W, Term, skill_word};
 use crate::io::catalogue::REQUIRED;
-use crate::service::{
-    GapReport, MapView, Matrix, PersonGaps, Principal, Scope, Service, TierReport,
-};
+use crate::remote::Api;
+use crate::service::{GapReport, MapView, Matrix, PersonGaps, Principal, Scope, TierReport};
 
 pub(super) fn fy_arg(text: &str) -> Result<FiscalYear, String> {
     FiscalYear::parse(text).map_err(|e| e.to_string())
@@ -89,7 +88,7 @@ fn words(ws: &[W], lang: Lang) -> Vec<String> {
 
 /// Runs `kizuna skills …`.
 pub fn run_skills(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     cmd: &SkillsCommand,
     lang: Lang,
@@ -152,7 +151,7 @@ pub fn run_skills(
 
 /// Runs `kizuna digital …`.
 pub fn run_digital(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     cmd: &DigitalCommand,
     lang: Lang,

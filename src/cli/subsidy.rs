@@ -13,7 +13,8 @@ use super::table::{json_text, line};
 use super::{CliError, emit, say};
 use crate::domain::{Application, FiscalYear, SubsidyStatus};
 use crate::i18n::{self, Lang, Term, TrainingWord as W, training_words as words};
-use crate::service::{Principal, Service, SubsidyView};
+use crate::remote::Api;
+use crate::service::{Principal, SubsidyView};
 
 fn subsidy_status(text: &str) -> Result<SubsidyStatus, String> {
     SubsidyStatus::parse(text).ok_or_else(i18n::subsidy_choices)
@@ -65,12 +66,7 @@ pub enum SubsidyCommand {
 }
 
 /// Runs `kizuna subsidy …`.
-pub fn run(
-    service: &Service,
-    p: &Principal,
-    cmd: &SubsidyCommand,
-    lang: Lang,
-) -> Result<(), CliError> {
+pub fn run(service: &Api, p: &Principal, cmd: &SubsidyCommand, lang: Lang) -> Result<(), CliError> {
     match cmd {
         SubsidyCommand::List { fy, format } => {
             let fy = fy.unwrap_or_else(|| service.clock().fiscal_year());

@@ -13,8 +13,9 @@ use super::{CliError, emit, say};
 use crate::domain::FiscalYear;
 use crate::i18n::{self, Lang, SurveyWord as W, survey_word};
 use crate::io::csv::Encoding;
+use crate::remote::Api;
 use crate::service::{
-    Hidden, Principal, Service, ServiceError, Standing, SurveyImport, SurveyImportError, SurveyRow,
+    Hidden, Principal, ServiceError, Standing, SurveyImport, SurveyImportError, SurveyRow,
     SurveyView,
 };
 use crate::store::StoreError;
@@ -71,12 +72,7 @@ fn io_error(path: &Path, source: std::io::Error) -> CliError {
 }
 
 /// The year's view, or the user's message when it has no results.
-fn view(
-    service: &Service,
-    p: &Principal,
-    fy: FiscalYear,
-    lang: Lang,
-) -> Result<SurveyView, CliError> {
+fn view(service: &Api, p: &Principal, fy: FiscalYear, lang: Lang) -> Result<SurveyView, CliError> {
     match service.survey(p, fy) {
         Err(ServiceError::NotFound { kind: "survey", .. }) => {
             Err(CliError::Said(i18n::no_survey(fy, lang)))
@@ -86,12 +82,7 @@ fn view(
 }
 
 /// Runs `kizuna survey …`; returns the exit code.
-pub fn run(
-    service: &Service,
-    p: &Principal,
-    cmd: &SurveyCommand,
-    lang: Lang,
-) -> Result<u8, CliError> {
+pub fn run(service: &Api, p: &Principal, cmd: &SurveyCommand, lang: Lang) -> Result<u8, CliError> {
     match cmd {
         SurveyCommand::Import {
             file,

@@ -18,7 +18,8 @@ use super::{CliError, emit, say};
 use crate::domain::training::CourseClass;
 use crate::domain::{Date, EnrollStatus, FiscalYear, ProposalState, SessionStatus};
 use crate::i18n::{self, Lang, Term};
-use crate::service::{BulkFilter, EnrollFault, Outcome, Principal, Service, ServiceError};
+use crate::remote::Api;
+use crate::service::{BulkFilter, EnrollFault, Outcome, Principal, ServiceError};
 
 /// The statuses `training attend` records; places and the waiting list follow from
 /// enrolling and cancelling.
@@ -196,7 +197,7 @@ pub enum TrainingCommand {
 
 /// Runs `kizuna training …`; returns the exit code.
 pub fn run(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     cmd: &TrainingCommand,
     lang: Lang,
@@ -343,7 +344,7 @@ pub fn run(
 /// Each person is enrolled in a transaction of their own, as the screen enrolls them:
 /// one refusal does not undo the others, and each line says what happened to whom.
 fn enroll(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     session: &str,
     ids: &[String],
@@ -406,7 +407,7 @@ fn enroll(
 }
 
 fn bulk(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     session: &str,
     filter: &BulkFilter,
@@ -446,7 +447,7 @@ fn bulk(
 }
 
 fn attend(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     session: &str,
     id: &str,

@@ -50,7 +50,7 @@ pub struct TitleBand {
 }
 
 /// The editable map from titles to bands.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct TitleMap {
     entries: Vec<TitleBand>,
 }

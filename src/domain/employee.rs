@@ -187,7 +187,7 @@ pub fn in_effect<T, D: PartialOrd>(
 }
 
 /// Why an employee record is not acceptable.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum EmployeeError {
     #[error("staff number is empty or has spaces")]
     StaffNo,

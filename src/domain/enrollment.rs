@@ -5,7 +5,9 @@ use super::employee::terms;
 use super::{Date, Level};
 
 /// Where a person stands in a session.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum EnrollStatus {
     Applied,
     Waiting,
@@ -59,7 +61,7 @@ pub struct Enrollment {
 }
 
 /// Why an enrollment cannot change as asked.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum EnrollError {
     #[error("a cancelled enrollment does not change again")]
     Cancelled,

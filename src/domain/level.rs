@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use super::Date;
 
 /// A step of the level scale, 0 (未習得) to 4 (指導できる). The names are settings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Level(u8);
 
 impl Level {
@@ -30,7 +32,9 @@ impl std::fmt::Display for Level {
 }
 
 /// Where a level came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Source {
     /// 本人申告
     SelfReport,

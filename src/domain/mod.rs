@@ -11,6 +11,7 @@ pub mod employee;
 pub mod enrollment;
 pub mod era;
 pub mod gap;
+pub mod interned;
 pub mod kana;
 pub mod kpi;
 pub mod level;

@@ -95,7 +95,7 @@ pub enum OrgError {
 }
 
 /// The whole organisation, checked to be a tree of 部 ⊃ 課 ⊃ 係.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct OrgTree {
     units: BTreeMap<String, OrgUnit>,
     /// Each unit's path name, made once: every person on a screen shows one.

@@ -12,7 +12,19 @@ use super::roadmap::{Cell, Initiative};
 use super::{Date, Timestamp};
 
 /// Where an initiative stands in a fiscal year.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub enum Progress {
     #[default]
     NotStarted,
@@ -136,7 +148,7 @@ pub struct PlanVersion {
 }
 
 /// Why a change is refused.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum ProgressError {
     #[error("the status is already {0:?}")]
     SameStatus(Progress),

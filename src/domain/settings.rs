@@ -3,7 +3,7 @@
 use super::{Band, Level, SubsidyRules};
 
 /// The level scale's names and the level each band's required skills aim at.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Settings {
     /// The name of each level, 0 first.
     pub level_names: [String; 5],
@@ -83,5 +83,47 @@ mod tests {
         assert_eq!(s.survey_floor(), 10);
         s.survey_floor = 15;
         assert_eq!(s.survey_floor(), 15);
+    }
+}
+
+/// One change to the settings, as an admin asks for it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SettingsChange {
+    /// The name of a level of the scale.
+    LevelName(Level, String),
+    /// The subsidy's rate for a band, in percent.
+    SubsidyRate(Band, u8),
+    /// The subsidy budget in yen: for one fiscal year (by its number, 2026 for 令和8年度),
+    /// or for every year without its own.
+    SubsidyBudget { yen: u64, year: Option<i32> },
+    /// Whether a subsidy needs a skill of the person's map.
+    SubsidySkillRule(bool),
+    /// Minutes without a key before the case pane locks.
+    LockMinutes(u16),
+    /// The smallest survey group shown on its own.
+    SurveyFloor(u32),
+    /// The target level of a band's required skills.
+    Target(Band, Level),
+}
+
+impl SettingsChange {
+    /// Makes the change.
+    pub fn apply(&self, s: &mut Settings) {
+        match self {
+            SettingsChange::LevelName(level, name) => {
+                s.level_names[usize::from(level.number())] = name.clone();
+            }
+            SettingsChange::SubsidyRate(band, percent) => s.subsidy.rates[band.index()] = *percent,
+            SettingsChange::SubsidyBudget { yen, year } => match year {
+                Some(year) => {
+                    s.subsidy.budgets.insert(*year, *yen);
+                }
+                None => s.subsidy.budget = *yen,
+            },
+            SettingsChange::SubsidySkillRule(on) => s.subsidy.skill_rule = *on,
+            SettingsChange::LockMinutes(minutes) => s.lock_minutes = *minutes,
+            SettingsChange::SurveyFloor(floor) => s.survey_floor = *floor,
+            SettingsChange::Target(band, level) => s.targets[band.index()] = *level,
+        }
     }
 }

@@ -61,7 +61,7 @@ pub struct SkillOn<'a> {
 }
 
 /// Why a change to the map was refused.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum MapError {
     #[error("a change of the skill map cannot take effect before its last change ({0})")]
     Backdated(Date),

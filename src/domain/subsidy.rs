@@ -5,7 +5,9 @@ use super::employee::terms;
 use super::{Band, Date, FiscalYear};
 
 /// Where an application stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum SubsidyStatus {
     Applied,
     Approved,
@@ -97,7 +99,7 @@ impl Application {
 
 /// The subsidy's settings: rate per band, the annual budget, and whether an
 /// application must serve a skill of the skill map.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SubsidyRules {
     /// Percent of the cost, per band, band 1 first.
     pub rates: [u8; 4],

@@ -106,7 +106,9 @@ pub struct Course {
 }
 
 /// Where a session stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum SessionStatus {
     Planned,
     Open,
@@ -122,7 +124,7 @@ terms!(SessionStatus {
 });
 
 /// One holding of a course in a fiscal year.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Session {
     /// `R8-001`: the fiscal year and a number.
     pub id: String,
@@ -139,7 +141,7 @@ pub struct Session {
 }
 
 /// Why a session is not acceptable.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum SessionError {
     #[error("a session meets on at least one day")]
     NoDays,

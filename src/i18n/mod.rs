@@ -12,6 +12,7 @@ mod import;
 mod labels;
 mod messages;
 mod roadmap;
+mod server;
 mod skills;
 mod survey;
 mod training;
@@ -41,6 +42,7 @@ pub use import::{
 pub use labels::{fault, field, kind_label, role_label, table_label};
 pub use messages::Msg;
 pub use roadmap::{ROADMAP_HELP_JA, roadmap_fault, roadmap_fill, roadmap_text, roadmap_word};
+pub use server::{link_fault, serving};
 pub use skills::{
     SETTINGS_HELP_JA, SKILLS_HELP_JA, SkillWord, band_heading, map_note, matrix_note,
     person_gaps_note, settings_heading, settings_saved, share_note, skill_export_done,

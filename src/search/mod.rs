@@ -23,7 +23,7 @@ use crate::domain::{
 };
 
 /// What is searchable and filterable about one person, as of one date.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     pub staff_no: String,
     /// As entered; only its key is normalised.
@@ -73,7 +73,7 @@ impl Entry {
 }
 
 /// Which people a search may return. The default hides only leavers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Filter {
     /// A unit code: that unit and everything under it (`01` ⊃ `0102` ⊃ `010201`).
     pub unit_prefix: Option<String>,
@@ -91,6 +91,16 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// The filter with its unit read as that unit and everything under it in `org`,
+    /// whatever the codes look like (a filter that already names its units stays).
+    pub fn resolved(&self, org: &crate::domain::OrgTree) -> Filter {
+        let mut f = self.clone();
+        if f.unit_codes.is_none() {
+            f.unit_codes = f.unit_prefix.as_deref().map(|code| org.subtree(code));
+        }
+        f
+    }
+
     /// Everyone, leavers included.
     pub fn everyone() -> Filter {
         Filter {
@@ -101,7 +111,9 @@ impl Filter {
 }
 
 /// How a person matched, best first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Rank {
     /// The query is exactly a staff number.
     Exact,

@@ -211,7 +211,7 @@ pub fn merge(shares: impl IntoIterator<Item = Vec<Found>>, limit: usize) -> Vec<
 }
 
 /// One person of a finished pass with the entry to show for them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Match {
     pub entry: Entry,
     pub rank: Rank,

@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use crate::domain::Role;
 
 /// Something a caller may be allowed to do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Permission {
     /// Look up staff records.
     StaffRead,

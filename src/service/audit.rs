@@ -9,7 +9,7 @@ use crate::store::{Reader, StoreError};
 pub use crate::store::{AuditEntry, Hash};
 
 /// What is wrong at one place of the chain.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum AuditFault {
     /// The entry stored under this number does not decode.
     Unreadable(u64),
@@ -43,7 +43,7 @@ impl AuditFault {
 }
 
 /// Where an expected head (from `kizuna backup` or the system log) is in the chain.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Anchor {
     /// It is the hash of the last entry.
     Head,
@@ -54,7 +54,7 @@ pub enum Anchor {
 }
 
 /// The result of walking the audit chain.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AuditVerdict {
     /// Entries stored (readable or not).
     pub entries: u64,

@@ -8,7 +8,7 @@ use crate::domain::{
 use crate::store::BandLabel;
 
 /// The whole catalogue, in the policy's order.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Catalogue {
     pub plan_period: PlanPeriod,
     pub bands: Vec<BandLabel>,

@@ -9,7 +9,7 @@ use crate::domain::{Assignment, Date, Employee, OrgUnit, TitleBand};
 use crate::store::{Reader, StoreError, Writer};
 
 /// What is wrong with an employee record, tied to the field a form shows it beside.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum EmployeeFault {
     /// The staff number is already taken.
     DuplicateStaffNo(String),

@@ -28,7 +28,7 @@ impl Tables for Writer {
 }
 
 /// Why a person cannot be enrolled in a session.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum EnrollFault {
     NoSuchSession(String),
     NoSuchEmployee(String),

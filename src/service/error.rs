@@ -8,11 +8,15 @@ use crate::store::StoreError;
 
 use super::access::Permission;
 
-#[derive(Debug, thiserror::Error)]
+/// Crosses the server's socket too: the variants that hold a file's or the database's
+/// own error are replaced by [`ServiceError::Server`] with their message before they go.
+#[derive(Debug, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum ServiceError {
     #[error(transparent)]
+    #[serde(skip)]
     Store(#[from] StoreError),
     #[error(transparent)]
+    #[serde(skip)]
     Catalogue(#[from] CatalogueError),
     #[error("account {account} may not do {}", permission.code())]
     Denied {
@@ -20,7 +24,11 @@ pub enum ServiceError {
         permission: Permission,
     },
     #[error("no {kind} with id {id}")]
-    NotFound { kind: &'static str, id: String },
+    NotFound {
+        #[serde(deserialize_with = "crate::domain::interned::name")]
+        kind: crate::domain::interned::Name,
+        id: String,
+    },
     #[error("account {0} already exists")]
     AccountExists(String),
     #[error("{0:?} is not a valid account name")]
@@ -44,10 +52,12 @@ pub enum ServiceError {
     #[error("the roadmap change is not accepted: {0:?}")]
     Roadmap(super::RoadmapFault),
     #[error("the organisation does not form a tree: {0}")]
+    #[serde(skip)]
     Organisation(#[from] crate::domain::org::OrgError),
     #[error("{}: a backup is never overwritten", .0.display())]
     BackupExists(PathBuf),
     #[error("{}: cannot use this backup: {source}", path.display())]
+    #[serde(skip)]
     BadBackup {
         path: PathBuf,
         source: Box<StoreError>,
@@ -60,4 +70,36 @@ pub enum ServiceError {
     },
     #[error("{}: a database is there; restore replaces it only with --force", .0.display())]
     RestoreNeedsForce(PathBuf),
+    /// A failure on the server, already worded there in the caller's language.
+    #[error("{0}")]
+    Server(String),
+    /// The link to the server failed.
+    #[error("server: {0}")]
+    Link(LinkFault),
+}
+
+/// Why a call through the server did not get its answer.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+pub enum LinkFault {
+    /// Nothing answers on the configured socket.
+    #[error("{}: no server answers ({detail})", socket.display())]
+    Unreachable { socket: PathBuf, detail: String },
+    /// The server ended the connection.
+    #[error("the server closed the connection")]
+    Closed,
+    /// The server is stopping.
+    #[error("the server is stopping")]
+    Stopping,
+    /// The server is another build of kizuna.
+    #[error("the server runs kizuna {server}, this is {client}")]
+    Version { server: String, client: String },
+    /// A frame that could not be read or was not expected.
+    #[error("protocol: {0}")]
+    Protocol(String),
+    /// The server refused the connection.
+    #[error("refused: {0}")]
+    Refused(String),
+    /// Done only on the database file itself, never through the server.
+    #[error("{0} works on the database file, not through the server")]
+    FileOnly(String),
 }

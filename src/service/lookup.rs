@@ -9,6 +9,7 @@ use crate::search::{Entry, Filter, Found, Match, Pass, Query};
 use crate::store::{Rows, StoreError, brief_on};
 
 /// Everything the staff pane starts from.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Directory {
     pub entries: Vec<Entry>,
     pub org: OrgTree,

@@ -9,7 +9,7 @@ use crate::store::check::{self, Report};
 use crate::store::{Hash, Store, StoreError, file};
 
 /// What a backup produced.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct BackupReport {
     pub dest: PathBuf,
     pub bytes: u64,

@@ -44,7 +44,7 @@ pub use enroll_rules::{EnrollFault, Outcome};
 pub use enrollment_import::{
     EnrollmentImport, EnrollmentImportError, EnrollmentIssue, EnrollmentSummary, Placed, RowFault,
 };
-pub use error::ServiceError;
+pub use error::{LinkFault, ServiceError};
 pub use import::{CsvError, EmployeeImport, ImportIssue, ImportSummary, Issue, Progress, Stage};
 pub use kpi::{KpiError, KpiLine, KpiSet, KpiYear};
 pub use lookup::Directory;
@@ -89,7 +89,7 @@ pub struct Service {
 }
 
 /// What the status line shows.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Session {
     pub account: String,
     pub roles: BTreeSet<Role>,

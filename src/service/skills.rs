@@ -10,7 +10,7 @@ use crate::domain::{
 use crate::store::{Reader, Writer};
 
 /// Why a level or a change of the map was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SkillFault {
     NoSuchEmployee(String),
     /// Neither a skill of the map nor a digital domain.

@@ -11,7 +11,7 @@ use crate::domain::{
 use crate::store::Reader;
 
 /// One post of a person's history, with the unit's name resolved.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize)]
 pub struct PostView {
     pub effective: Date,
     pub unit: String,
@@ -22,7 +22,7 @@ pub struct PostView {
 
 /// A person as the screens and `show` present them: the record plus what follows from
 /// it on a date.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize)]
 pub struct EmployeeView {
     pub employee: Employee,
     pub romaji: String,
@@ -82,12 +82,12 @@ pub(super) fn view(e: Employee, org: &OrgTree, titles: &TitleMap, on: Date) -> E
 }
 
 /// How many records of each kind.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize)]
 pub struct Stats {
     pub demo: bool,
     /// `(kind, count)` in a fixed order.
-    pub counts: Vec<(&'static str, u64)>,
-    pub staff_by_status: BTreeMap<&'static str, u64>,
+    pub counts: Vec<(String, u64)>,
+    pub staff_by_status: BTreeMap<String, u64>,
 }
 
 impl Service {
@@ -115,17 +115,17 @@ impl Service {
                 Status::OnLeave => "on-leave",
                 Status::Left => "left",
             };
-            *by_status.entry(key).or_insert(0) += 1;
+            *by_status.entry(key.to_string()).or_insert(0) += 1;
         }
         let mut counts = Vec::new();
         for table in crate::store::tables::record_tables() {
             if crate::store::keys::SEALED_TABLES.contains(&table) {
                 continue;
             }
-            counts.push((table, r.count(table)?));
+            counts.push((table.to_string(), r.count(table)?));
         }
-        counts.push(("assignments", r.unit_history()?.len() as u64));
-        counts.push(("audit", r.audit_len()?));
+        counts.push(("assignments".to_string(), r.unit_history()?.len() as u64));
+        counts.push(("audit".to_string(), r.audit_len()?));
         Ok(Stats {
             demo: r.meta(crate::store::meta::DEMO)?.is_some(),
             counts,

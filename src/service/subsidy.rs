@@ -10,7 +10,7 @@ use crate::domain::{
 use crate::store::Writer;
 
 /// Why a subsidy change was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SubsidyFault {
     NoSuchEmployee(String),
     NoSuchApplication(String),

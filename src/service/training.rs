@@ -19,7 +19,7 @@ impl From<EnrollFault> for ServiceError {
 }
 
 /// Why a change of the plan was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PlanFault {
     Session(SessionError),
     UnknownCourse(String),

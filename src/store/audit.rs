@@ -37,7 +37,7 @@ impl Hash {
 }
 
 /// One audit entry.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AuditEntry {
     pub seq: u64,
     pub at: Timestamp,

@@ -15,7 +15,7 @@ use crate::domain::{
 };
 
 /// What is wrong with one record.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Fault {
     /// The bytes do not decode.
     Decode(String),
@@ -26,7 +26,10 @@ pub enum Fault {
     /// An index entry points at nothing.
     IndexStray,
     /// A reference to another table that does not resolve: (table, key).
-    Dangling(&'static str, String),
+    Dangling(
+        #[serde(deserialize_with = "crate::domain::interned::name")] crate::domain::interned::Name,
+        String,
+    ),
     /// The record breaks a rule of its own.
     Invalid(String),
     /// The audit chain is broken here.
@@ -34,7 +37,7 @@ pub enum Fault {
 }
 
 /// One problem: where, and what.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     pub table: String,
     pub key: String,
@@ -42,7 +45,7 @@ pub struct Problem {
 }
 
 /// The result of a check.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Report {
     /// Records read per table.
     pub counts: BTreeMap<String, u64>,

@@ -24,15 +24,16 @@ use super::panes::staff::{Focus, Org, StaffState, close_form};
 use super::{keymap, terminal, ui, update};
 use crate::domain::{OrgTree, TitleMap};
 use crate::i18n::{self, Lang, Msg, tui};
+use crate::remote::Api;
 use crate::search::{Entry, Index};
-use crate::service::{Directory, Principal, Service, ServiceError};
+use crate::service::{Directory, Principal, ServiceError};
 
 /// How long after a bare Esc the rest of an escape sequence may still arrive over a
 /// slow SSH link.
 const ESC_GRACE: Duration = Duration::from_millis(8);
 
 /// Builds the app from the database.
-pub fn load(service: &Service, p: &Principal, look: Look) -> Result<App, ServiceError> {
+pub fn load(service: &Api, p: &Principal, look: Look) -> Result<App, ServiceError> {
     let session = service.session(p)?;
     let lang = look.lang;
     let roles = session
@@ -89,7 +90,7 @@ fn error_text(e: &ServiceError, lang: Lang) -> String {
 }
 
 /// Carries out one effect through the service and puts the answer in the state.
-pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) {
+pub fn perform(service: &Api, p: &Principal, app: &mut App, effect: Effect) {
     let lang = app.look.lang;
     match effect {
         Effect::LoadCard { staff_no, edit } => match service.employee(p, &staff_no) {
@@ -160,7 +161,7 @@ pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) 
 
 /// The card person's trainings. A failure leaves the card saying they could not be
 /// read.
-fn load_trainings(service: &Service, p: &Principal, app: &mut App) {
+fn load_trainings(service: &Api, p: &Principal, app: &mut App) {
     let staff_no = match &app.staff.card {
         Some(c) => c.employee.staff_no.clone(),
         None => return,
@@ -170,7 +171,7 @@ fn load_trainings(service: &Service, p: &Principal, app: &mut App) {
 
 /// The card person's gaps today. A failure leaves the card saying they could not be
 /// read: the card itself is still worth showing.
-fn load_gaps(service: &Service, p: &Principal, app: &mut App, staff_no: &str) {
+fn load_gaps(service: &Api, p: &Principal, app: &mut App, staff_no: &str) {
     app.staff.gaps = service.gaps(p, staff_no, service.clock().today()).ok();
 }
 
@@ -184,7 +185,7 @@ fn map_day(
 }
 
 /// The effects of the skills pane.
-fn perform_skills(service: &Service, p: &Principal, app: &mut App, effect: Effect) {
+fn perform_skills(service: &Api, p: &Principal, app: &mut App, effect: Effect) {
     let lang = app.look.lang;
     let today = service.clock().today();
     match effect {
@@ -276,7 +277,7 @@ fn perform_skills(service: &Service, p: &Principal, app: &mut App, effect: Effec
 }
 
 /// A level of the person on the staff pane's card changed: their gaps follow.
-fn card_changed(service: &Service, p: &Principal, app: &mut App, staff_no: &str) {
+fn card_changed(service: &Api, p: &Principal, app: &mut App, staff_no: &str) {
     let on_card = app
         .staff
         .card
@@ -287,7 +288,7 @@ fn card_changed(service: &Service, p: &Principal, app: &mut App, staff_no: &str)
     }
 }
 
-fn after_save(service: &Service, p: &Principal, app: &mut App, staff_no: &str) {
+fn after_save(service: &Api, p: &Principal, app: &mut App, staff_no: &str) {
     let lang = app.look.lang;
     let s = &mut app.staff;
     match service.employee(p, staff_no) {
@@ -341,7 +342,7 @@ fn is_char(ev: &Event, chars: &[char]) -> bool {
 }
 
 /// Runs the screens until the user quits or a signal asks to stop.
-pub fn run(service: &Service, p: &Principal, look: Look) -> Result<(), RunError> {
+pub fn run(service: &Api, p: &Principal, look: Look) -> Result<(), RunError> {
     let mut app = load(service, p, look)?;
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
@@ -394,7 +395,7 @@ fn wait_input(timeout: Duration) -> Input {
 const TICK: Duration = Duration::from_millis(100);
 
 fn event_loop(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     app: &mut App,
     term: &mut terminal::Term,
@@ -434,7 +435,7 @@ fn event_loop(
 
 /// Handles one event; true when the screen needs redrawing.
 fn dispatch(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     app: &mut App,
     ev: Event,
@@ -480,7 +481,7 @@ fn dispatch(
 }
 
 fn handle(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     app: &mut App,
     ev: &Event,

@@ -8,7 +8,7 @@ use super::common::screens::keys;
 use kizuna::domain::{Date, FixedClock, Role};
 use kizuna::i18n::Lang;
 use kizuna::io::csv::{Encoding, Gaiji};
-use kizuna::service::{self, EmployeeImport, Principal, Service};
+use kizuna::service::{self, EmployeeImport, Principal};
 use kizuna::tui::action::Action;
 use kizuna::tui::app::{App, Look, Notice};
 use kizuna::tui::panes::admin::LogState;
@@ -17,7 +17,7 @@ use ratatui::crossterm::event::Event;
 
 pub struct World {
     pub dir: tempfile::TempDir,
-    pub service: Service,
+    pub service: kizuna::remote::Api,
     pub admin: Principal,
 }
 
@@ -77,7 +77,7 @@ pub fn world() -> World {
     }
     World {
         dir,
-        service,
+        service: kizuna::remote::Api::local(service, kizuna::i18n::Lang::Ja),
         admin,
     }
 }

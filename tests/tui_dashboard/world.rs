@@ -14,7 +14,7 @@ use super::common::screens::keys;
 use kizuna::domain::{Date, EnrollStatus, FiscalYear, FixedClock, Session, SessionStatus};
 use kizuna::i18n::Lang;
 use kizuna::io::csv::{Encoding, Gaiji};
-use kizuna::service::{self, EmployeeImport, Principal, Service, SurveyImport};
+use kizuna::service::{self, EmployeeImport, Principal, SurveyImport};
 use kizuna::tui::action::Action;
 use kizuna::tui::app::{App, Look};
 use kizuna::tui::{runtime, update};
@@ -22,7 +22,7 @@ use ratatui::crossterm::event::Event;
 
 pub struct World {
     pub dir: tempfile::TempDir,
-    pub service: Service,
+    pub service: kizuna::remote::Api,
     pub hr: Principal,
 }
 
@@ -140,7 +140,11 @@ pub fn world_with(survey: bool) -> World {
             service.import_survey(&hr, text.as_bytes(), &opts).unwrap();
         }
     }
-    World { dir, service, hr }
+    World {
+        dir,
+        service: kizuna::remote::Api::local(service, kizuna::i18n::Lang::Ja),
+        hr,
+    }
 }
 
 pub fn world() -> World {

@@ -10,8 +10,9 @@ use crate::domain::cases::{
     HarassmentKind, HealthCase, HealthKind, Incident, Respondent, StepStatus,
 };
 use crate::i18n::{self, Lang};
+use crate::remote::Api;
+use crate::service::Principal;
 use crate::service::cases::Keyring;
-use crate::service::{Principal, Service};
 
 fn term<T>(
     text: &str,
@@ -64,12 +65,7 @@ fn secrets_of(cmd: &CasesCommand) -> Option<&super::args::SecretArgs> {
 }
 
 /// Runs an opening or changing command.
-pub fn run(
-    service: &Service,
-    p: &Principal,
-    cmd: &CasesCommand,
-    lang: Lang,
-) -> Result<(), CliError> {
+pub fn run(service: &Api, p: &Principal, cmd: &CasesCommand, lang: Lang) -> Result<(), CliError> {
     use CasesCommand as C;
     // The passphrase comes first; arguments given as `-` are read after it.
     let Some(secrets) = secrets_of(cmd) else {
@@ -206,7 +202,7 @@ fn deny_list(item: &mut CaseItem) -> Result<&mut Vec<String>, CaseError> {
 type Change<'a> = Box<dyn FnOnce(&mut CaseItem, &str, Date) -> Result<(), CaseError> + 'a>;
 
 fn change<'a>(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     ring: &mut Keyring,
     target: &Target,
@@ -221,7 +217,7 @@ fn change<'a>(
 
 /// A change to one kind of case; another kind refuses it as having no such part.
 fn of_kind<T>(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     ring: &mut Keyring,
     target: &Target,
@@ -243,7 +239,7 @@ fn of_kind<T>(
 }
 
 fn health(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     ring: &mut Keyring,
     target: &Target,
@@ -260,7 +256,7 @@ fn health(
 }
 
 fn harassment(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     ring: &mut Keyring,
     target: &Target,
@@ -277,7 +273,7 @@ fn harassment(
 }
 
 fn open_health(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     ring: &mut Keyring,
     a: &OpenHealth,
@@ -299,7 +295,7 @@ fn open_health(
 }
 
 fn open_harassment(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     ring: &mut Keyring,
     a: &OpenHarassment,
@@ -335,7 +331,7 @@ fn open_harassment(
 }
 
 fn incident(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     ring: &mut Keyring,
     a: &NewIncident,

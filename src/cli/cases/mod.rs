@@ -14,12 +14,13 @@ use super::{CliError, emit, say};
 use crate::domain::Date;
 use crate::domain::cases::CaseDomain;
 use crate::i18n::{self, CaseWord, Lang, case_word};
+use crate::remote::Api;
+use crate::service::Principal;
 use crate::service::cases::Keyring;
-use crate::service::{Principal, Service};
 
 /// Runs `kizuna keys …`.
 pub fn run_keys(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     cmd: &KeysCommand,
     lang: Lang,
@@ -53,12 +54,7 @@ fn new_passphrase(s: &Secrets, lang: Lang) -> Result<Zeroizing<String>, CliError
     Ok(first)
 }
 
-fn unlock(
-    service: &Service,
-    p: &Principal,
-    s: &SecretArgs,
-    lang: Lang,
-) -> Result<Keyring, CliError> {
+fn unlock(service: &Api, p: &Principal, s: &SecretArgs, lang: Lang) -> Result<Keyring, CliError> {
     let secrets = Secrets::new(s.passphrase_stdin);
     let pass = secrets.read(case_word(CaseWord::Passphrase, lang), lang)?;
     Ok(service.unlock(p, pass.as_bytes())?)
@@ -67,7 +63,7 @@ fn unlock(
 /// The domain of a case command: the one given, the only one the caller holds, or the
 /// one where the caller holds the id.
 fn domain_of(
-    service: &Service,
+    service: &Api,
     target: &Target,
     ring: &Keyring,
     lang: Lang,
@@ -97,7 +93,7 @@ fn domain_of(
 }
 
 /// A date argument, or today.
-fn day(service: &Service, text: Option<&str>) -> Result<Date, CliError> {
+fn day(service: &Api, text: Option<&str>) -> Result<Date, CliError> {
     match text {
         None => Ok(service.clock().today()),
         Some(t) => Date::parse(t).map_err(|_| CliError::BadValue {
@@ -109,7 +105,7 @@ fn day(service: &Service, text: Option<&str>) -> Result<Date, CliError> {
 
 /// Runs `kizuna cases …`.
 pub fn run_cases(
-    service: &Service,
+    service: &Api,
     p: &Principal,
     cmd: &CasesCommand,
     lang: Lang,

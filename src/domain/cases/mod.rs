@@ -22,7 +22,9 @@ use super::employee::terms;
 use super::{Date, Role};
 
 /// Which restricted log a case belongs to; each has its own holders and keys.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum CaseDomain {
     /// Mental-health cases, held by the `health` role.
     Health,
@@ -193,7 +195,7 @@ impl CaseItem {
 }
 
 /// Why a case cannot change as asked.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum CaseError {
     /// An end (of a leave or a plan step) before its start.
     #[error("the end {end} comes before the start {start}")]
@@ -235,7 +237,9 @@ pub enum CaseError {
     OutsideRespondent,
     /// A text that must be written is empty; carries the field's English name.
     #[error("the {0} is empty")]
-    EmptyText(&'static str),
+    EmptyText(
+        #[serde(deserialize_with = "crate::domain::interned::name")] crate::domain::interned::Name,
+    ),
     /// No plan step at this index.
     #[error("the plan has no step {0}")]
     NoSuchStep(usize),

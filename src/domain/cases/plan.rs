@@ -6,7 +6,9 @@ use crate::domain::Date;
 use crate::domain::employee::terms;
 
 /// Where a plan step stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum StepStatus {
     /// Not begun.
     Planned,

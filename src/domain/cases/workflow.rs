@@ -5,7 +5,9 @@ use crate::domain::Date;
 use crate::domain::employee::terms;
 
 /// Where a harassment case stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Stage {
     /// The report has been received.
     Received,
@@ -41,7 +43,9 @@ impl Stage {
 }
 
 /// A written part of a case that a stage needs before the case may enter it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Field {
     /// What the fact finding established; needed for 対応検討.
     FactSummary,

@@ -31,7 +31,7 @@ pub use skills::{
 use crate::domain::{Date, UnitKind};
 
 /// What is wrong, at a place in a file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Problem {
     /// The file starts with a UTF-16 byte-order mark.
     Utf16,
@@ -123,7 +123,7 @@ pub enum Problem {
 }
 
 /// The set a value should have come from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Expected {
     Employment,
     Status,

@@ -28,7 +28,7 @@ use crate::store::seal::{KeyPair, SealError, SecretKey};
 pub const MIN_PASSPHRASE: usize = 10;
 
 /// Why a case or key operation was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CaseFault {
     /// The account has no key pair yet (`kizuna keys init`).
     NoKeys,

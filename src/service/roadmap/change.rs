@@ -47,7 +47,7 @@ impl RoadmapChange {
 }
 
 /// Why a roadmap change was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RoadmapFault {
     /// The year is not in the plan period.
     OutsidePeriod { fy: FiscalYear, period: PlanPeriod },

@@ -164,7 +164,7 @@ impl TryFrom<TitleBandV1> for TitleBand {
 record_v1!(TitleBand, "titles", TitleBandV1, |t| t.title.clone());
 
 /// The label a band carries on screens (`主任・主事` …), editable by admins.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BandLabel {
     pub band: Band,
     pub label: String,

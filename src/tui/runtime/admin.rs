@@ -2,11 +2,12 @@
 //! and its verification. Part of the runtime: the only place the pane's I/O happens.
 
 use super::{App, Effect, error_text};
-use crate::service::{Principal, Service};
+use crate::remote::Api;
+use crate::service::Principal;
 use crate::tui::panes::admin::{self, View};
 
 /// Carries out one effect of the administration pane.
-pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) {
+pub fn perform(service: &Api, p: &Principal, app: &mut App, effect: Effect) {
     let lang = app.look.lang;
     match effect {
         Effect::LoadAccounts => match service.accounts(p) {

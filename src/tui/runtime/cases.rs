@@ -3,13 +3,14 @@
 
 use super::{App, Effect, error_text};
 use crate::domain::cases::{CaseItem, Field};
+use crate::remote::Api;
 use crate::service::cases::Keyring;
-use crate::service::{Principal, Service, ServiceError};
+use crate::service::{Principal, ServiceError};
 use crate::tui::app::Notice;
 use crate::tui::panes::cases;
 
 /// Carries out one effect of the case pane.
-pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) {
+pub fn perform(service: &Api, p: &Principal, app: &mut App, effect: Effect) {
     let lang = app.look.lang;
     match effect {
         Effect::LoadCaseDomains => match service.case_domains() {

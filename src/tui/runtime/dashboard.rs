@@ -2,11 +2,12 @@
 //! its engagement survey. Part of the runtime: the only place the pane's I/O happens.
 
 use super::{App, Effect, error_text};
-use crate::service::{Principal, Service, ServiceError};
+use crate::remote::Api;
+use crate::service::{Principal, ServiceError};
 use crate::tui::panes::dashboard::{self, Survey};
 
 /// Carries out one effect of the dashboard pane.
-pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) {
+pub fn perform(service: &Api, p: &Principal, app: &mut App, effect: Effect) {
     let lang = app.look.lang;
     match effect {
         Effect::LoadDashboard { year } => match service.dashboard(p, Some(year)) {

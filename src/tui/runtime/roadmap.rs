@@ -3,10 +3,11 @@
 //! happens. After a change the timeline (and the detail, if open) is read again.
 
 use super::{App, Effect, error_text};
-use crate::service::{Principal, Service};
+use crate::remote::Api;
+use crate::service::Principal;
 use crate::tui::panes::roadmap;
 
-fn load(service: &Service, p: &Principal, app: &mut App) {
+fn load(service: &Api, p: &Principal, app: &mut App) {
     let lang = app.look.lang;
     match service.roadmap(p) {
         Ok(t) => roadmap::loaded(app, t),
@@ -14,7 +15,7 @@ fn load(service: &Service, p: &Principal, app: &mut App) {
     }
 }
 
-fn load_detail(service: &Service, p: &Principal, app: &mut App, id: &str) {
+fn load_detail(service: &Api, p: &Principal, app: &mut App, id: &str) {
     let lang = app.look.lang;
     match service.roadmap_detail(p, id) {
         Ok(d) => roadmap::detail_loaded(app, d),
@@ -23,7 +24,7 @@ fn load_detail(service: &Service, p: &Principal, app: &mut App, id: &str) {
 }
 
 /// Carries out one effect of the roadmap pane.
-pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) {
+pub fn perform(service: &Api, p: &Principal, app: &mut App, effect: Effect) {
     let lang = app.look.lang;
     match effect {
         Effect::LoadRoadmap => load(service, p, app),

@@ -4,11 +4,12 @@
 
 use super::{App, Effect, Notice, error_text};
 use crate::domain::Date;
-use crate::service::{EnrollFault, Principal, Service, ServiceError};
+use crate::remote::Api;
+use crate::service::{EnrollFault, Principal, ServiceError};
 use crate::tui::panes::training::{self, View};
 
 /// Carries out one effect of the training pane, then the reads its answer asks for.
-pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) {
+pub fn perform(service: &Api, p: &Principal, app: &mut App, effect: Effect) {
     let mut queue = vec![effect];
     while let Some(effect) = queue.pop() {
         queue.extend(perform_one(service, p, app, effect));
@@ -16,7 +17,7 @@ pub fn perform(service: &Service, p: &Principal, app: &mut App, effect: Effect) 
 }
 
 /// The skills' names by key, when the pane does not have them yet.
-fn skill_names(service: &Service, p: &Principal, app: &App, today: Date) -> Vec<(String, String)> {
+fn skill_names(service: &Api, p: &Principal, app: &App, today: Date) -> Vec<(String, String)> {
     if !app.training.skill_names.is_empty() {
         return Vec::new();
     }
@@ -28,7 +29,7 @@ fn skill_names(service: &Service, p: &Principal, app: &App, today: Date) -> Vec<
 
 /// The interview card's trainings read again, if the card is of one of `who` (None:
 /// whoever it is).
-fn card_trainings(service: &Service, p: &Principal, app: &mut App, who: Option<&str>) {
+fn card_trainings(service: &Api, p: &Principal, app: &mut App, who: Option<&str>) {
     let staff_no = match &app.staff.card {
         Some(c) if who.is_none_or(|w| w == c.employee.staff_no) => c.employee.staff_no.clone(),
         _ => return,
@@ -36,7 +37,7 @@ fn card_trainings(service: &Service, p: &Principal, app: &mut App, who: Option<&
     app.staff.trainings = service.trainings_of(p, &staff_no).ok();
 }
 
-fn perform_one(service: &Service, p: &Principal, app: &mut App, effect: Effect) -> Vec<Effect> {
+fn perform_one(service: &Api, p: &Principal, app: &mut App, effect: Effect) -> Vec<Effect> {
     let lang = app.look.lang;
     let today = service.clock().today();
     let said = |e: &ServiceError| error_text(e, lang);
