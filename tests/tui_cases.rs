@@ -1,7 +1,8 @@
 //! Pane 4 ケース through the real keymap: locked until the passphrase, a wrong one
 //! refused with its delay, the lists of both domains (health's upcoming dates first),
 //! a case whole in each, an entry added, the harassment workflow asking for the field
-//! its next stage needs, Ctrl-L locking and wiping, and nothing at all for someone
+//! its next stage needs, Ctrl-L locking and wiping (the service forgetting the keys
+//! too), a service that forgot them locking the pane, and nothing at all for someone
 //! without a case role. Snapshots at 80x24 and 120x40 (random case ids masked).
 
 mod common;
@@ -12,7 +13,8 @@ use std::sync::Arc;
 use kizuna::domain::cases::{CaseDomain, CaseItem, Stage};
 use kizuna::domain::{Date, FixedClock, Role};
 use kizuna::i18n::Lang;
-use kizuna::service::{self, DEMO_PASSPHRASE, Principal, Service};
+use kizuna::service::cases::CaseFault;
+use kizuna::service::{self, DEMO_PASSPHRASE, Principal, Service, ServiceError};
 use kizuna::tui::app::{App, Look, Notice};
 use kizuna::tui::keymap::Layer;
 use kizuna::tui::{runtime, update};
@@ -149,8 +151,23 @@ fn a_wrong_passphrase_is_refused_and_ctrl_l_wipes_the_keys() {
     }
     unlock(&w, &mut a);
     assert!(!a.cases.locked());
+    // The keys are the service's, for this connection: a read through it works…
+    assert!(
+        !w.service
+            .cases(&w.me, CaseDomain::Health)
+            .unwrap()
+            .is_empty()
+    );
     press(&w, &w.me, &mut a, "<C-l>");
     assert!(a.cases.locked());
+    // …and after Ctrl-L the service has forgotten them.
+    assert!(
+        matches!(
+            w.service.cases(&w.me, CaseDomain::Health),
+            Err(ServiceError::Case(CaseFault::Locked(CaseDomain::Health)))
+        ),
+        "the lock reached the service"
+    );
     assert!(
         a.cases.list.ready().is_none(),
         "the case text left the state"
@@ -158,6 +175,26 @@ fn a_wrong_passphrase_is_refused_and_ctrl_l_wipes_the_keys() {
     assert!(a.cases.open.is_none());
     let s = screen(&a, 80, 24);
     assert!(s.contains("Locked"), "{s}");
+}
+
+#[test]
+fn keys_the_service_forgot_lock_the_pane() {
+    let w = world();
+    let mut a = app(&w, &w.me, Lang::En);
+    unlock(&w, &mut a);
+    assert_eq!(a.layer(), Layer::CaseList);
+    // As the server does after its idle time: the keys go, the pane does not know yet.
+    w.service.lock(&w.me).unwrap();
+    press(&w, &w.me, &mut a, "<Enter>");
+    assert!(a.cases.locked(), "the pane follows the service");
+    assert!(a.cases.list.ready().is_none());
+    assert_eq!(a.layer(), Layer::CaseLocked);
+    match &a.notice {
+        Some(Notice::Error(text)) => assert!(text.contains("locked"), "{text}"),
+        other => panic!("{other:?}"),
+    }
+    unlock(&w, &mut a);
+    assert_eq!(a.layer(), Layer::CaseList, "{:?}", a.notice);
 }
 
 #[test]

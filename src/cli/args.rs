@@ -13,6 +13,10 @@ pub struct Cli {
     /// Database file (else KIZUNA_DB, /etc/kizuna/config.toml, or the XDG data directory)
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
+    /// Socket of `kizuna serve` to work through (else KIZUNA_SOCKET or `socket` in the
+    /// config files); for `serve`, the socket to listen on
+    #[arg(long, global = true, value_name = "PATH")]
+    pub socket: Option<PathBuf>,
     /// Use the demo database made by `kizuna demo`
     #[arg(long, global = true)]
     pub demo: bool,
@@ -184,6 +188,9 @@ pub enum Command {
         #[command(subcommand)]
         what: super::import::ExportCommand,
     },
+    /// Own the database and serve several HR staff over a Unix socket, each with
+    /// their own roles (the account comes from the socket); stops cleanly on SIGTERM
+    Serve,
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, elvish or powershell

@@ -169,6 +169,7 @@ pub fn service_message(e: &ServiceError, lang: Lang) -> String {
         ServiceError::Plan(f) => crate::i18n::plan_fault(f, lang),
         ServiceError::Subsidy(f) => crate::i18n::subsidy_fault(f, lang),
         ServiceError::Roadmap(f) => crate::i18n::roadmap_fault(f, lang),
+        ServiceError::Conflict(c) => crate::i18n::conflict_message(c, lang),
         ServiceError::Case(f) => crate::i18n::case_fault(f, lang),
         ServiceError::Organisation(o) => Msg::Organisation(&o.to_string()).text(lang),
         ServiceError::BackupExists(path) => Msg::BackupExists(path).text(lang),

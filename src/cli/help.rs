@@ -14,6 +14,14 @@ const JA: &[(&str, &str)] = &[
     ),
     ("--demo", "kizuna demo で作ったデモ用データベースを使う"),
     (
+        "--socket",
+        "kizuna serve のソケット (省略時: KIZUNA_SOCKET、設定ファイルの socket)。serve では待ち受けるソケット",
+    ),
+    (
+        "serve",
+        "データベースを持ち、Unix ソケットで複数の人事担当者に提供する (アカウントはソケットから。SIGTERM で正しく停止)",
+    ),
+    (
         "--lang",
         "メッセージの言語: ja または en (省略時は LANG から。未設定・C・POSIX なら日本語)",
     ),

@@ -12,6 +12,7 @@ mod kpi;
 pub mod paths;
 mod roadmap;
 mod secret;
+mod serve;
 mod settings;
 mod show;
 mod skills;
@@ -182,8 +183,15 @@ fn database(cli: &Cli, ctx: &Context<'_>) -> Result<PathBuf, CliError> {
     }
 }
 
+/// The service: through the server when a socket is configured, else on the file.
 fn open(cli: &Cli, ctx: &Context<'_>, lang: Lang) -> Result<Api, CliError> {
-    Ok(Api::open(&database(cli, ctx)?, ctx.clock.clone(), lang)?)
+    if cli.demo {
+        return Ok(Api::open(&database(cli, ctx)?, ctx.clock.clone(), lang)?);
+    }
+    match paths::place(cli.db.as_deref(), cli.socket.as_deref(), ctx.env)? {
+        paths::Place::File(path) => Ok(Api::open(&path, ctx.clock.clone(), lang)?),
+        paths::Place::Server(socket) => Ok(Api::connect(&socket, ctx.clock.clone(), lang)?),
+    }
 }
 
 fn role(text: &str) -> Result<Role, CliError> {
@@ -242,7 +250,7 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
             let service = open(&cli, ctx, lang)?;
             let report = service.check(p)?;
             // A domain held by fewer than two is a standing risk, not a fault.
-            for status in service.case_domains()? {
+            for status in service.case_domains(p)? {
                 if let Some(w) = i18n::holder_warning(&status, lang) {
                     eprintln!("{w}");
                 }
@@ -250,7 +258,9 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
             return check(&report, lang);
         }
         Command::Backup { dest } => {
-            let report = open(&cli, ctx, lang)?.backup(p, dest)?;
+            // Through a server the copy is written there: name it whole.
+            let dest = std::path::absolute(dest).unwrap_or_else(|_| dest.clone());
+            let report = open(&cli, ctx, lang)?.backup(p, &dest)?;
             say(Msg::BackupDone {
                 path: &report.dest,
                 bytes: report.bytes,
@@ -260,6 +270,14 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
             say(Msg::AuditHead(&report.audit_head.to_string()).text(lang))?;
         }
         Command::Restore { src, force } => {
+            if let paths::Place::Server(_) =
+                paths::place(cli.db.as_deref(), cli.socket.as_deref(), ctx.env)?
+            {
+                return Err(ServiceError::Link(service::LinkFault::FileOnly(
+                    "kizuna restore".into(),
+                ))
+                .into());
+            }
             let target = database(&cli, ctx)?;
             let (_, report) = service::restore(src, &target, *force, p, ctx.clock.clone())?;
             say(Msg::RestoreDone {
@@ -334,6 +352,7 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
             let found = open(&cli, ctx, lang)?.find(p, &query.join(" "), &filter, *limit)?;
             emit(&search_output(&found, *format)?)?;
         }
+        Command::Serve => return serve::run(&cli, ctx, lang),
         Command::Completions { shell } => {
             let mut cmd = command(lang);
             let mut out = Vec::new();

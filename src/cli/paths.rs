@@ -19,6 +19,8 @@ pub const SYSTEM_CONFIG: &str = "/etc/kizuna/config.toml";
 #[serde(deny_unknown_fields)]
 pub struct SystemConfig {
     pub db: Option<PathBuf>,
+    /// The socket of `kizuna serve`: set, every command works through the server.
+    pub socket: Option<PathBuf>,
 }
 
 /// One person's preferences.
@@ -29,6 +31,8 @@ pub struct UserConfig {
     pub lang: Option<String>,
     /// ASCII borders for terminals that draw box characters two cells wide.
     pub ascii: Option<bool>,
+    /// The socket of `kizuna serve`, for this person only.
+    pub socket: Option<PathBuf>,
 }
 
 /// The environment as a lookup, so tests can give their own.
@@ -98,6 +102,49 @@ pub fn database(flag: Option<&Path>, env: Env<'_>) -> Result<PathBuf, CliError> 
     Ok(data_dir(env)?.join("kizuna.redb"))
 }
 
+/// Where the service is: a database file opened in this process, or a server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    File(PathBuf),
+    Server(PathBuf),
+}
+
+/// Where to find the service. The most particular choice wins: `--socket`, `--db`,
+/// then `KIZUNA_SOCKET`, `KIZUNA_DB`, then the person's config (`socket`), the host's
+/// config (`socket`, then `db`), and last the file in the XDG data directory.
+pub fn place(db: Option<&Path>, socket: Option<&Path>, env: Env<'_>) -> Result<Place, CliError> {
+    if let Some(s) = socket {
+        return Ok(Place::Server(s.to_path_buf()));
+    }
+    if let Some(p) = db {
+        return Ok(Place::File(p.to_path_buf()));
+    }
+    if let Some(s) = non_empty(env, "KIZUNA_SOCKET") {
+        return Ok(Place::Server(PathBuf::from(s)));
+    }
+    if non_empty(env, "KIZUNA_DB").is_none() {
+        if let Some(s) = user_config(env)?.socket {
+            return Ok(Place::Server(s));
+        }
+        if let Some(s) = system_config(env)?.socket {
+            return Ok(Place::Server(s));
+        }
+    }
+    Ok(Place::File(database(None, env)?))
+}
+
+/// The socket `kizuna serve` listens on: `--socket`, `KIZUNA_SOCKET`, or the host's
+/// config.
+pub fn serve_socket(flag: Option<&Path>, env: Env<'_>) -> Result<Option<PathBuf>, CliError> {
+    if let Some(s) = flag {
+        return Ok(Some(s.to_path_buf()));
+    }
+    if let Some(s) = non_empty(env, "KIZUNA_SOCKET") {
+        return Ok(Some(PathBuf::from(s)));
+    }
+    Ok(system_config(env)?.socket)
+}
+
 /// The demo database: `--db` if given on the command line, else its own file beside
 /// the default database (never `KIZUNA_DB`, which names the real one).
 pub fn demo_database(flag: Option<&Path>, env: Env<'_>) -> Result<PathBuf, CliError> {
@@ -144,6 +191,58 @@ mod tests {
         assert_eq!(
             demo_database(None, &e).unwrap(),
             PathBuf::from("/data/kizuna/demo.redb")
+        );
+    }
+
+    #[test]
+    fn the_most_particular_place_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        let system = dir.path().join("system.toml");
+        std::fs::write(
+            &system,
+            "db = \"/srv/k.redb\"\nsocket = \"/run/kizuna/k.sock\"\n",
+        )
+        .unwrap();
+        let system = system.to_string_lossy().to_string();
+        let system = system.as_str();
+        let pairs1 = [("HOME", "/home/hr1"), ("KIZUNA_SYSTEM_CONFIG", system)];
+        let e = env(&pairs1);
+        let server = |s: &str| Place::Server(PathBuf::from(s));
+        assert_eq!(place(None, None, &e).unwrap(), server("/run/kizuna/k.sock"));
+        assert_eq!(
+            place(Some(Path::new("/tmp/x.redb")), None, &e).unwrap(),
+            Place::File(PathBuf::from("/tmp/x.redb"))
+        );
+        assert_eq!(
+            place(
+                Some(Path::new("/tmp/x.redb")),
+                Some(Path::new("/tmp/s")),
+                &e
+            )
+            .unwrap(),
+            server("/tmp/s")
+        );
+        let pairs2 = [
+            ("HOME", "/home/hr1"),
+            ("KIZUNA_SYSTEM_CONFIG", system),
+            ("KIZUNA_DB", "/tmp/mine.redb"),
+        ];
+        let e = env(&pairs2);
+        assert_eq!(
+            place(None, None, &e).unwrap(),
+            Place::File(PathBuf::from("/tmp/mine.redb"))
+        );
+        let pairs3 = [
+            ("HOME", "/home/hr1"),
+            ("KIZUNA_SYSTEM_CONFIG", system),
+            ("KIZUNA_DB", "/tmp/mine.redb"),
+            ("KIZUNA_SOCKET", "/tmp/other.sock"),
+        ];
+        let e = env(&pairs3);
+        assert_eq!(place(None, None, &e).unwrap(), server("/tmp/other.sock"));
+        assert_eq!(
+            serve_socket(None, &e).unwrap(),
+            Some(PathBuf::from("/tmp/other.sock"))
         );
     }
 

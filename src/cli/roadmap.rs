@@ -125,7 +125,8 @@ pub fn run(service: &Api, p: &Principal, cmd: &RoadmapCommand, lang: Lang) -> Re
     let this_year = service.clock().fiscal_year();
     match cmd {
         RoadmapCommand::Show { id } => {
-            emit(&render::detail_text(&service.roadmap_detail(p, id)?, lang))?;
+            let detail = service.roadmap_detail(p, id)?;
+            emit(&render::detail_text(&detail, lang))?;
         }
         RoadmapCommand::Report {
             fy,

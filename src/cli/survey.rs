@@ -77,7 +77,7 @@ fn view(service: &Api, p: &Principal, fy: FiscalYear, lang: Lang) -> Result<Surv
         Err(ServiceError::NotFound { kind: "survey", .. }) => {
             Err(CliError::Said(i18n::no_survey(fy, lang)))
         }
-        other => Ok(other?),
+        other => Ok(*other?),
     }
 }
 

@@ -106,7 +106,9 @@ impl Enrollment {
 
 /// What a completed course proposes for one skill of one person, until an assessor
 /// accepts it (it becomes a level, source 研修修了) or rejects it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum ProposalState {
     Pending,
     Accepted,
@@ -120,7 +122,7 @@ terms!(ProposalState {
 });
 
 /// A level a completed course proposes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Proposal {
     pub staff_no: String,
     pub skill: String,

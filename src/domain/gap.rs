@@ -4,7 +4,7 @@
 use super::{Band, Date, Level, Settings, Skill, SkillSheet};
 
 /// A skill of the map as it stood on a date.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MapSkill {
     pub key: String,
     pub category: Option<String>,
@@ -53,7 +53,7 @@ pub fn meets(level: Option<Level>, target: Level) -> bool {
 }
 
 /// A required skill below target.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Gap {
     pub skill: String,
     pub name: String,
@@ -98,7 +98,7 @@ pub fn gaps(
 }
 
 /// Per skill of a map, how many people it is required of and how many meet the target.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Share {
     pub skill: String,
     pub name: String,

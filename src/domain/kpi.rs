@@ -80,7 +80,7 @@ impl KpiEntry {
 }
 
 /// Where a year's figure of a series comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub enum KpiSource {
     /// The policy document's table (R1-R6).
     Policy,
@@ -99,7 +99,7 @@ impl KpiSource {
 }
 
 /// Why a KPI figure is not accepted.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum KpiFault {
     /// No series with this key.
     UnknownSeries(String),

@@ -73,7 +73,7 @@ impl Source {
 }
 
 /// One assessed level, in effect from its date.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LevelEntry {
     pub level: Level,
     pub from: Date,
@@ -92,7 +92,7 @@ pub struct Dated<'a> {
 
 /// Every level of one employee, per skill key, oldest first. Digital skill domains are
 /// kept here too, under [`digital_key`].
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SkillSheet {
     pub staff_no: String,
     pub skills: BTreeMap<String, Vec<LevelEntry>>,

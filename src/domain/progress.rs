@@ -57,7 +57,7 @@ impl Progress {
 }
 
 /// Who made a change and when.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Signed {
     pub at: Timestamp,
     pub by: String,
@@ -71,7 +71,7 @@ impl Signed {
 }
 
 /// A status set for one fiscal year.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StatusChange {
     pub fy: FiscalYear,
     pub status: Progress,
@@ -79,7 +79,7 @@ pub struct StatusChange {
 }
 
 /// A dated progress note, about one fiscal year or the initiative as a whole.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Note {
     pub fy: Option<FiscalYear>,
     pub text: String,
@@ -88,7 +88,7 @@ pub struct Note {
 
 /// A revision of one year's plan text; `None` means nothing is planned that year any
 /// more (the arrow, if any, goes too).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PlanEdit {
     pub fy: FiscalYear,
     pub text: Option<String>,
@@ -96,14 +96,14 @@ pub struct PlanEdit {
 }
 
 /// The section responsible for an initiative, from a day.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct OwnerChange {
     pub section: String,
     pub signed: Signed,
 }
 
 /// A KPI series linked to the initiative or unlinked from it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct KpiLink {
     pub key: String,
     pub linked: bool,
@@ -111,7 +111,7 @@ pub struct KpiLink {
 }
 
 /// What a year's plan cell shows, owned.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PlanCell {
     Plan(String),
     Arrow,
@@ -165,7 +165,7 @@ pub enum ProgressError {
 }
 
 /// Everything recorded about one initiative's progress, oldest first in each list.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct InitiativeProgress {
     pub id: String,
     pub statuses: Vec<StatusChange>,
@@ -351,7 +351,7 @@ impl InitiativeProgress {
 
 /// A progress report once written: for which year, when, by whom, and how many notes
 /// of each initiative it had seen, so that the next report starts after them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ReportMark {
     pub fy: FiscalYear,
     /// The number of this year's report, from 1.

@@ -46,7 +46,7 @@ impl SubsidyStatus {
 }
 
 /// One change of an application.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SubsidyStep {
     pub status: SubsidyStatus,
     pub on: Date,
@@ -55,7 +55,7 @@ pub struct SubsidyStep {
 }
 
 /// An application for the subsidy.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Application {
     /// `S8-0001`: the fiscal year and a number.
     pub id: String,
@@ -136,7 +136,7 @@ impl SubsidyRules {
 }
 
 /// The year's budget, what approvals have committed of it, and what remains.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Budget {
     pub total: u64,
     pub committed: u64,

@@ -18,7 +18,7 @@ pub use rule::{Grouping, Placement, ShownGroup, Tally, apply};
 pub const MIN_FLOOR: u32 = 10;
 
 /// A scale of the survey, in the order the results give it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Scale {
     /// A stable key: a known scale's code (`engagement`, `supervisor_support` …), else
     /// the header as written, so a year's scales line up with the year before.
@@ -50,7 +50,7 @@ impl Scale {
 }
 
 /// Where a year's results came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SurveySource {
     /// Group results made by the stress-check implementer (実施者).
     Implementer,

@@ -5,7 +5,9 @@ use super::employee::terms;
 use super::{Band, Date, DigitalTier, FiscalYear};
 
 /// What kind of training a course is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum CourseKind {
     Tiered,
     Special,
@@ -31,7 +33,9 @@ terms!(CourseKind {
 });
 
 /// How strongly a course is meant for those it targets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum CourseClass {
     Mandatory,
     Recommended,
@@ -46,7 +50,7 @@ terms!(CourseClass {
 
 /// Whom a course is for. A person qualifies through any one of the lists; empty lists
 /// and no flag mean everyone.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Audience {
     pub bands: Vec<Band>,
     pub titles: Vec<String>,
@@ -91,7 +95,7 @@ impl Audience {
 }
 
 /// A course of the catalogue.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Course {
     pub key: String,
     pub name: String,

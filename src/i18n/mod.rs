@@ -6,6 +6,7 @@ pub mod case_text;
 mod case_words;
 mod cases;
 mod cases_help;
+mod conflict;
 mod dashboard;
 mod faults;
 mod import;
@@ -30,6 +31,7 @@ pub use case_words::{
 };
 pub use cases::{case_error, case_fault};
 pub use cases_help::{CASES_HELP_JA, TARGET_HELP_JA};
+pub use conflict::{conflict_heading, conflict_message, conflict_text};
 pub use dashboard::{
     DASHBOARD_HELP_JA, dash, dash_day, dash_scale, dashboard_headings, dashboard_note, kpi_fault,
     kpi_saved, kpi_source, per_mille_text,
@@ -42,7 +44,10 @@ pub use import::{
 pub use labels::{fault, field, kind_label, role_label, table_label};
 pub use messages::Msg;
 pub use roadmap::{ROADMAP_HELP_JA, roadmap_fault, roadmap_fill, roadmap_text, roadmap_word};
-pub use server::{link_fault, serving};
+pub use server::{
+    conn_closed, conn_opened, keys_forgotten, link_fault, serve_error, serve_no_socket,
+    serve_stopped, serve_stopping, serve_trouble, serving,
+};
 pub use skills::{
     SETTINGS_HELP_JA, SKILLS_HELP_JA, SkillWord, band_heading, map_note, matrix_note,
     person_gaps_note, settings_heading, settings_saved, share_note, skill_export_done,
@@ -64,7 +69,7 @@ pub use training_cli::{
 pub use tui::tui;
 
 /// The language of the messages.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Lang {
     #[default]
     Ja,

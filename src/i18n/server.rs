@@ -72,3 +72,86 @@ pub fn serving(socket: &Path, db: &Path, lang: Lang) -> String {
         ),
     }
 }
+
+/// A connection accepted, in the server's log.
+pub fn conn_opened(account: &str, uid: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("接続: {account}（uid {uid}）"),
+        Lang::En => format!("connected: {account} (uid {uid})"),
+    }
+}
+
+/// A connection ended, and why if it was not the client's own choice.
+pub fn conn_closed(account: &str, uid: u32, reason: Option<&str>, lang: Lang) -> String {
+    match (reason, lang) {
+        (None, Lang::Ja) => format!("切断: {account}（uid {uid}）"),
+        (None, Lang::En) => format!("disconnected: {account} (uid {uid})"),
+        (Some(r), Lang::Ja) => format!("接続を閉じました: {account}（uid {uid}）: {r}"),
+        (Some(r), Lang::En) => format!("closed the connection of {account} (uid {uid}): {r}"),
+    }
+}
+
+/// Case keys dropped after the idle time.
+pub fn keys_forgotten(account: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("{account} のケースの鍵を、操作がないため破棄しました"),
+        Lang::En => format!("forgot the case keys of {account} after the idle time"),
+    }
+}
+
+/// Something went wrong outside any one call.
+pub fn serve_trouble(detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("サーバーの異常: {detail}"),
+        Lang::En => format!("server trouble: {detail}"),
+    }
+}
+
+/// Shutdown begins.
+pub fn serve_stopping(lang: Lang) -> String {
+    lang.pick(
+        "停止します: 処理中の操作を終えてから接続を閉じます",
+        "stopping: finishing the calls under way, then closing every connection",
+    )
+    .to_string()
+}
+
+/// Shutdown done.
+pub fn serve_stopped(lang: Lang) -> String {
+    lang.pick(
+        "停止しました。データベースを閉じました",
+        "stopped; the database is closed",
+    )
+    .to_string()
+}
+
+/// `serve` without a socket to listen on.
+pub fn serve_no_socket(lang: Lang) -> String {
+    lang.pick(
+        "待ち受けるソケットがありません。--socket、KIZUNA_SOCKET、または /etc/kizuna/config.toml の socket で指定してください。",
+        "No socket to listen on: give --socket, KIZUNA_SOCKET, or socket in /etc/kizuna/config.toml.",
+    )
+    .to_string()
+}
+
+/// Why the server could not start.
+pub fn serve_error(e: &crate::remote::server::ServeError, lang: Lang) -> String {
+    use crate::remote::server::ServeError;
+    match (e, lang) {
+        (ServeError::InUse(p), Lang::Ja) => {
+            format!("{}: 別の kizuna サーバーが待ち受けています", p.display())
+        }
+        (ServeError::InUse(p), Lang::En) => {
+            format!("{}: another kizuna server is listening here", p.display())
+        }
+        (ServeError::NotASocket(p), Lang::Ja) => format!(
+            "{}: ソケットではないファイルがあります。場所を変えるか、ファイルを確かめてください",
+            p.display()
+        ),
+        (ServeError::NotASocket(p), Lang::En) => format!(
+            "{}: a file that is not a socket is in the way; choose another path or look at the file",
+            p.display()
+        ),
+        (ServeError::Io { path, source }, _) => format!("{}: {source}", path.display()),
+    }
+}

@@ -681,6 +681,9 @@ pub fn tui(key: &str, lang: Lang) -> &str {
         "key.advance_stage" => ("次の段階へ", "next stage"),
         "key.back_to_list" => ("一覧に戻る", "back to list"),
         other if other.starts_with("dash.") => return super::dashboard::dash(other, lang),
+        other if other.starts_with("conflict.") => {
+            return super::conflict::conflict_text(other, lang);
+        }
         word if word.starts_with("roadmap.") => {
             return super::roadmap::roadmap_text(word, lang);
         }

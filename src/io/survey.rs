@@ -19,7 +19,7 @@ use crate::domain::survey::uwes::{ITEMS, scales as uwes_scales};
 use crate::domain::survey::{Scale, SurveySource, header_key};
 
 /// What is wrong, at a place in a survey file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SurveyProblem {
     /// A problem any CSV file can have (encoding, ragged rows, an empty cell …).
     File(Problem),
@@ -47,7 +47,7 @@ pub enum SurveyProblem {
 
 /// A problem with its place: a line (1 is the header; 0 the file as a whole) and the
 /// column as the file names it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SurveyIssue {
     pub line: u64,
     pub column: Option<String>,

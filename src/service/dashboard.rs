@@ -12,7 +12,7 @@ use crate::domain::training::CourseClass;
 use crate::domain::{Date, DigitalTier, Employee, FiscalYear, Status};
 
 /// A tier's count against its targets.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TalentRow {
     pub tier: DigitalTier,
     pub count: u32,
@@ -28,7 +28,7 @@ pub struct TalentRow {
 }
 
 /// Digital talent on a day against the policy's targets.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Talent {
     pub report: TierReport,
     /// Leaders and architects (the tiers with a number to reach).
@@ -65,7 +65,7 @@ impl Talent {
 
 /// The mandatory courses of a 所属: how many (person, course) pairs fall due in the
 /// year, and how many of them are completed.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SectionCoverage {
     pub code: String,
     pub name: String,
@@ -91,7 +91,7 @@ impl SectionCoverage {
 }
 
 /// Mandatory courses taken in a fiscal year, by 所属, lowest coverage first.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Coverage {
     pub year: FiscalYear,
     /// The day it was read on (the year's last day, or today while it runs).
@@ -104,7 +104,7 @@ pub struct Coverage {
 }
 
 /// Everything the dashboard shows for a fiscal year.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Dashboard {
     pub year: FiscalYear,
     /// The day the staff are counted on: the year's last day, or today while it runs.

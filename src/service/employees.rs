@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Permission, Principal, Service, ServiceError};
+use super::{Permission, Principal, Service, ServiceError, Theirs, expect_revision};
 use crate::domain::employee::EmployeeError;
 use crate::domain::{Assignment, Date, Employee, OrgUnit, TitleBand};
 use crate::store::{Reader, StoreError, Writer};
@@ -136,13 +136,25 @@ impl Service {
 
     /// Corrects a person's record (name, reading, dates, types). The history is
     /// replaced only by what the caller passes, which the form builds from the stored
-    /// one; posts change through [`Service::assign`].
-    pub fn update_employee(&self, p: &Principal, e: &Employee) -> Result<(), ServiceError> {
+    /// one; posts change through [`Service::assign`]. `opened` is the revision the edit
+    /// started from ([`EmployeeView::revision`](super::EmployeeView)): if someone else
+    /// saved the record since, nothing is written and [`ServiceError::Conflict`]
+    /// carries their version.
+    pub fn update_employee(
+        &self,
+        p: &Principal,
+        e: &Employee,
+        opened: u64,
+    ) -> Result<(), ServiceError> {
         self.write_as(p, Permission::StaffWrite, "employee.update", |w| {
             let mut faults = References::load(w)?.faults(e);
             if w.get::<Employee>(&e.staff_no)?.is_none() {
                 faults.insert(0, EmployeeFault::NoSuchEmployee(e.staff_no.clone()));
             }
+            // A stale edit is refused first: its faults may be moot over theirs.
+            expect_revision::<Employee>(w, "employee", &e.staff_no, opened, |theirs| {
+                Theirs::Employee(Box::new(theirs))
+            })?;
             rejected(faults)?;
             w.put(e)?;
             Ok(((), vec![e.staff_no.clone()]))

@@ -77,7 +77,7 @@ pub enum EnrollFault {
 }
 
 /// What enrolling a person would do.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Outcome {
     /// A place: 受講予定.
     Book,

@@ -17,7 +17,7 @@ use crate::io::csv::{
 use crate::store::{Reader, StoreError, Writer};
 
 /// How to read an enrollment file.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct EnrollmentImport {
     pub encoding: Encoding,
     /// Check everything, write nothing.
@@ -25,14 +25,14 @@ pub struct EnrollmentImport {
 }
 
 /// What is wrong with a row: a problem of the file, or a refusal by the rules.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RowFault {
     File(Problem),
     Refused(EnrollFault),
 }
 
 /// A fault at a line (0: the file as a whole) and a column, named as the file names it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EnrollmentIssue {
     pub line: u64,
     pub column: Option<String>,
@@ -50,7 +50,7 @@ impl From<Located> for EnrollmentIssue {
 }
 
 /// Why an enrollment file was not taken.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum EnrollmentImportError {
     #[error(transparent)]
     Service(#[from] ServiceError),
@@ -66,7 +66,7 @@ impl From<StoreError> for EnrollmentImportError {
 }
 
 /// Where one row put its person.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Placed {
     pub line: u64,
     pub session: String,
@@ -78,7 +78,7 @@ pub struct Placed {
 }
 
 /// What an import did, or (dry run) would do.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EnrollmentSummary {
     pub dry_run: bool,
     pub detected: Option<Detected>,

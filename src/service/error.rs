@@ -12,12 +12,6 @@ use super::access::Permission;
 /// own error are replaced by [`ServiceError::Server`] with their message before they go.
 #[derive(Debug, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum ServiceError {
-    #[error(transparent)]
-    #[serde(skip)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    #[serde(skip)]
-    Catalogue(#[from] CatalogueError),
     #[error("account {account} may not do {}", permission.code())]
     Denied {
         account: String,
@@ -51,17 +45,14 @@ pub enum ServiceError {
     Subsidy(super::SubsidyFault),
     #[error("the roadmap change is not accepted: {0:?}")]
     Roadmap(super::RoadmapFault),
-    #[error("the organisation does not form a tree: {0}")]
-    #[serde(skip)]
-    Organisation(#[from] crate::domain::org::OrgError),
+    /// Someone else saved the record since it was opened: nothing was written.
+    #[error(
+        "{} {} changed since it was opened (revision {} then, {} now)",
+        .0.kind, .0.id, .0.opened, .0.current
+    )]
+    Conflict(Box<super::Conflict>),
     #[error("{}: a backup is never overwritten", .0.display())]
     BackupExists(PathBuf),
-    #[error("{}: cannot use this backup: {source}", path.display())]
-    #[serde(skip)]
-    BadBackup {
-        path: PathBuf,
-        source: Box<StoreError>,
-    },
     #[error("{}: the copy does not check ({table} {key})", path.display())]
     BackupProblem {
         path: PathBuf,
@@ -76,6 +67,24 @@ pub enum ServiceError {
     /// The link to the server failed.
     #[error("server: {0}")]
     Link(LinkFault),
+    // The variants below never cross the socket (`Fault::for_wire` words them first).
+    // They stay last: serde numbers the variants it reads back without the skipped
+    // ones, so a skipped variant before another would shift that one's number.
+    #[error(transparent)]
+    #[serde(skip)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    #[serde(skip)]
+    Catalogue(#[from] CatalogueError),
+    #[error("the organisation does not form a tree: {0}")]
+    #[serde(skip)]
+    Organisation(#[from] crate::domain::org::OrgError),
+    #[error("{}: cannot use this backup: {source}", path.display())]
+    #[serde(skip)]
+    BadBackup {
+        path: PathBuf,
+        source: Box<StoreError>,
+    },
 }
 
 /// Why a call through the server did not get its answer.

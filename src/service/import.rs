@@ -18,14 +18,14 @@ use crate::io::csv::{
 use crate::store::{Reader, Record, StoreError, Writer};
 
 /// What is wrong with a row: a problem of the file, or a fault of the record it makes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Issue {
     File(Problem),
     Record(EmployeeFault),
 }
 
 /// An issue at a line (0: the file as a whole) and a column, named as the file names it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ImportIssue {
     pub line: u64,
     pub column: Option<String>,
@@ -43,7 +43,7 @@ impl From<Located> for ImportIssue {
 }
 
 /// Why a file was not taken (or not written).
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum CsvError {
     #[error(transparent)]
     Service(#[from] ServiceError),
@@ -59,7 +59,7 @@ impl From<StoreError> for CsvError {
 }
 
 /// What an import did, or (dry run) would do.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ImportSummary {
     pub added: usize,
     pub updated: usize,

@@ -10,7 +10,7 @@ use crate::domain::{Employee, FiscalYear, KpiEntry, KpiFault, KpiSeries, KpiSour
 use crate::store::{Reader, StoreError};
 
 /// A fiscal year of a series.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct KpiYear {
     pub year: FiscalYear,
     /// The policy's figure, or else the one entered; None when the year has neither.
@@ -22,7 +22,7 @@ pub struct KpiYear {
 
 /// A series with one line per fiscal year, from its first policy year to the year
 /// asked about.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct KpiLine {
     pub key: String,
     pub name: String,
@@ -45,7 +45,7 @@ impl KpiLine {
 }
 
 /// What `kpi set` did.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct KpiSet {
     pub entry: KpiEntry,
     /// The figure entered before, if any.
@@ -53,7 +53,7 @@ pub struct KpiSet {
 }
 
 /// A refusal of a KPI figure, or a failure of the service.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum KpiError {
     #[error(transparent)]
     Service(#[from] ServiceError),

@@ -20,6 +20,7 @@ mod maintain;
 mod obligations;
 mod plan;
 mod principal;
+mod revision;
 mod roadmap;
 mod setup;
 mod skill_import;
@@ -51,6 +52,7 @@ pub use lookup::Directory;
 pub use maintain::{BackupReport, RestoreReport, restore};
 pub use obligations::{Duty, Outstanding, Owed};
 pub use principal::{Principal, account_name};
+pub use revision::{Conflict, Theirs, expect_revision};
 pub use roadmap::{
     InitiativeDetail, ProgressReport, ReportItem, RoadmapChange, RoadmapFault, Timeline,
     TimelineCell, TimelineGroup, TimelineRow,
@@ -109,8 +111,21 @@ impl Service {
         self.store.path()
     }
 
+    /// How many write transactions this service has committed since it opened.
+    pub fn commits(&self) -> u64 {
+        self.store.commits()
+    }
+
     pub fn clock(&self) -> &dyn Clock {
         self.clock.as_ref()
+    }
+
+    /// How long case keys stay open without use, from the settings (no permission
+    /// needed: the number is no secret, and the server forgets keys by it).
+    pub fn case_lock_after(&self) -> Result<std::time::Duration, ServiceError> {
+        let r = self.store.read()?;
+        let minutes = skills::settings_in(&r)?.lock_minutes;
+        Ok(std::time::Duration::from_secs(u64::from(minutes) * 60))
     }
 
     /// The caller's account, roles and whether this is the demo database.

@@ -10,7 +10,7 @@ use crate::domain::training::CourseClass;
 use crate::domain::{CourseKind, Employee, FiscalYear, SessionStatus, Status};
 
 /// A person who has not completed a mandatory course meant for them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Owed {
     pub section: String,
     pub section_name: String,
@@ -21,7 +21,7 @@ pub struct Owed {
 }
 
 /// A duty of the organisation and whether the year meets it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Duty {
     pub kind: CourseKind,
     /// Held at least this many times in the year.
@@ -36,7 +36,7 @@ impl Duty {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Outstanding {
     pub year: FiscalYear,
     /// The day it was read on: the year's last day, or today if that is sooner.

@@ -21,7 +21,7 @@ use crate::io::csv::{
 use crate::store::{Reader, StoreError, Writer};
 
 /// How to read a skill level file.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct SkillImport {
     pub encoding: Encoding,
     /// Check everything, write nothing.

@@ -15,7 +15,7 @@ use crate::domain::{
 use crate::store::{Reader, Rows, StoreError, brief_on, levels_on};
 
 /// Which people a matrix or a report covers.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Scope {
     /// A unit and everything under it; None for the whole city.
     pub unit: Option<String>,
@@ -24,7 +24,7 @@ pub struct Scope {
 }
 
 /// One person's row of a matrix.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MatrixRow {
     pub staff_no: String,
     pub name: String,
@@ -38,7 +38,7 @@ pub struct MatrixRow {
 }
 
 /// Staff down, skills across, as of a date.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Matrix {
     pub on: Date,
     pub scope: Scope,
@@ -102,7 +102,7 @@ impl Matrix {
 }
 
 /// The share of people meeting each skill's target, worst first.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GapReport {
     pub on: Date,
     pub scope: Scope,
@@ -112,7 +112,7 @@ pub struct GapReport {
 }
 
 /// A 所属 and its leaders.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SectionCount {
     pub code: String,
     pub name: String,
@@ -120,7 +120,7 @@ pub struct SectionCount {
 }
 
 /// Today's digital talent against the policy's targets.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TierReport {
     pub on: Date,
     pub targets: Vec<TierTarget>,

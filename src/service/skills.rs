@@ -41,7 +41,7 @@ impl From<SkillFault> for ServiceError {
 }
 
 /// The map as it stood on a date, and the catalogue around it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct MapView {
     pub on: Date,
     pub images: Vec<Image>,
@@ -54,7 +54,7 @@ pub struct MapView {
 }
 
 /// One change an admin makes to the map, in effect from a date.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MapEdit {
     /// Marks or unmarks ○ at a band.
     Toggle {
@@ -121,7 +121,7 @@ fn check_skill(w: &Writer, key: &str) -> Result<(), ServiceError> {
 }
 
 /// One recorded level: a person's rows of one skill before and after it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LevelChange {
     pub staff_no: String,
     pub skill: String,
@@ -130,7 +130,7 @@ pub struct LevelChange {
 }
 
 /// A person's gaps on a date, with the band they were measured at.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PersonGaps {
     /// None when the person's title has no band: nothing is required of them.
     pub band: Option<Band>,

@@ -25,6 +25,8 @@ pub struct PostView {
 #[derive(Clone, Debug, Serialize, serde::Deserialize)]
 pub struct EmployeeView {
     pub employee: Employee,
+    /// The record's revision when it was read: an edit passes it back when saving.
+    pub revision: u64,
     pub romaji: String,
     pub as_of: Date,
     pub age: i32,
@@ -44,7 +46,13 @@ pub(super) fn org_tree(r: &Reader) -> Result<OrgTree, ServiceError> {
     Ok(OrgTree::new(r.all::<OrgUnit>()?)?)
 }
 
-pub(super) fn view(e: Employee, org: &OrgTree, titles: &TitleMap, on: Date) -> EmployeeView {
+pub(super) fn view(
+    e: Employee,
+    revision: u64,
+    org: &OrgTree,
+    titles: &TitleMap,
+    on: Date,
+) -> EmployeeView {
     let current = e.assignment_on(on).cloned();
     let posts = e
         .history
@@ -59,6 +67,7 @@ pub(super) fn view(e: Employee, org: &OrgTree, titles: &TitleMap, on: Date) -> E
         })
         .collect();
     EmployeeView {
+        revision,
         romaji: e.romaji(),
         as_of: on,
         age: e.age_on(on),
@@ -100,9 +109,10 @@ impl Service {
                 kind: "employee",
                 id: staff_no.to_string(),
             })?;
+        let revision = r.revision::<Employee>(staff_no)?;
         let org = org_tree(&r)?;
         let titles = TitleMap::new(r.all::<TitleBand>()?);
-        Ok(view(e, &org, &titles, self.clock.today()))
+        Ok(view(e, revision, &org, &titles, self.clock.today()))
     }
 
     /// Records per kind; restricted records never appear here.

@@ -40,7 +40,7 @@ impl From<SubsidyFault> for ServiceError {
 }
 
 /// A fiscal year's applications and its budget.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SubsidyView {
     pub year: FiscalYear,
     pub applications: Vec<Application>,

@@ -13,7 +13,7 @@ use crate::store::Reader;
 use crate::store::records::survey::{group_prefix, year_key};
 
 /// A unit whose own group was merged into a row.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MergedUnit {
     pub org_code: String,
     pub org_name: String,
@@ -21,7 +21,7 @@ pub struct MergedUnit {
 
 /// One row that may be shown: a workplace's group with the smaller groups merged into
 /// it, or (with an empty `org_code`) the whole city.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SurveyRow {
     /// Empty for the city-wide row.
     pub org_code: String,
@@ -44,7 +44,7 @@ pub struct SurveyRow {
 }
 
 /// Where a unit's group is, when it has no row of its own.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Hidden {
     /// Merged into the row of this unit (its code).
     MergedInto(String),
@@ -55,7 +55,7 @@ pub enum Hidden {
 }
 
 /// A unit with results that has no row of its own. Its respondents are not given.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct HiddenGroup {
     pub org_code: String,
     pub org_name: String,
@@ -65,7 +65,7 @@ pub struct HiddenGroup {
 
 /// A fiscal year's survey, per workplace, ready to draw (a heatmap of `rows` by
 /// `scales`) or to print.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SurveyView {
     pub fy: FiscalYear,
     /// The smallest group shown (the `survey_floor` setting, never below 10).

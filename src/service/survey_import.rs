@@ -14,7 +14,7 @@ use crate::store::records::survey::{group_prefix, year_key};
 use crate::store::{StoreError, Writer};
 
 /// How to read a survey file.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 pub struct SurveyImport {
     /// The fiscal year the results belong to.
     pub fy: FiscalYear,
@@ -24,7 +24,7 @@ pub struct SurveyImport {
 }
 
 /// What an import did, or (dry run) would do.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SurveySummary {
     pub fy: FiscalYear,
     pub source: SurveySource,
@@ -45,7 +45,7 @@ pub struct SurveySummary {
 }
 
 /// Why a survey file was not taken.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum SurveyImportError {
     #[error(transparent)]
     Service(#[from] ServiceError),

@@ -41,7 +41,7 @@ impl From<PlanFault> for ServiceError {
 }
 
 /// A session with its course's name and how full it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SessionView {
     pub session: Session,
     pub course: String,
@@ -49,7 +49,7 @@ pub struct SessionView {
 }
 
 /// One person on a session's roster.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RosterRow {
     pub staff_no: String,
     pub name: String,
@@ -64,7 +64,7 @@ pub struct RosterRow {
 
 /// A session's people: those with a place first (by staff number), then the waiting
 /// list in order, then those who cancelled.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Roster {
     pub session: Session,
     pub course: Course,
@@ -72,7 +72,7 @@ pub struct Roster {
 }
 
 /// One training of a person, for the interview card.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TrainingLine {
     pub session: String,
     pub course: String,
@@ -82,7 +82,7 @@ pub struct TrainingLine {
 }
 
 /// Who a bulk enrollment is for.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BulkFilter {
     /// A unit and everything under it.
     pub unit: Option<String>,
@@ -95,7 +95,7 @@ pub struct BulkFilter {
 }
 
 /// One candidate of a bulk enrollment and what would happen to them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BulkRow {
     pub staff_no: String,
     pub name: String,
@@ -103,7 +103,7 @@ pub struct BulkRow {
 }
 
 /// What a bulk enrollment would do, or did.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BulkPreview {
     pub session: String,
     pub rows: Vec<BulkRow>,

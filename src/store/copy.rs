@@ -45,6 +45,7 @@ pub(super) fn backup(from: &Reader, dest: &Path) -> Result<(), StoreError> {
         copy_table(from, &txn, AUDIT)?;
         copy_table(from, &txn, UNIT_HISTORY)?;
         copy_table(from, &txn, PERSON_INDEX)?;
+        super::revision::copy(from, &txn)?;
         txn.commit()?;
         Ok(())
     })();

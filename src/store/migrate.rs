@@ -10,7 +10,7 @@ use super::{Reader, Record, Store, StoreError, Writer, meta};
 type Migration = fn(&mut Writer) -> Result<(), StoreError>;
 
 /// Migrations, oldest first.
-const MIGRATIONS: &[Migration] = &[skill_levels, training, cases, progress];
+const MIGRATIONS: &[Migration] = &[skill_levels, training, cases, progress, revisions];
 
 /// Schema 2: skill levels per employee and the settings. Their tables are made by
 /// `create_tables` before any step runs; skills of version 1 read as holding since
@@ -39,6 +39,13 @@ fn progress(_w: &mut Writer) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Schema 6: a revision per record, raised by every write, so that a save refuses a
+/// record someone else changed since it was read. A new table, made by
+/// `create_tables`; records written before read as revision 0.
+fn revisions(_w: &mut Writer) -> Result<(), StoreError> {
+    Ok(())
+}
+
 /// The schema this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32 + 1;
 
@@ -57,6 +64,7 @@ pub(super) fn create_tables(w: &mut Writer) -> Result<(), StoreError> {
     w.txn.open_table(AUDIT)?;
     w.txn.open_table(UNIT_HISTORY)?;
     w.txn.open_table(PERSON_INDEX)?;
+    super::revision::create(w)?;
     Ok(())
 }
 

@@ -10,6 +10,7 @@ pub mod file;
 pub mod keys;
 mod migrate;
 pub mod records;
+pub mod revision;
 pub mod seal;
 pub mod tables;
 mod txn;
@@ -46,6 +47,8 @@ enum Handle {
 pub struct Store {
     db: Handle,
     path: PathBuf,
+    /// Commits made through this handle, for telling others that something changed.
+    commits: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 fn open_error(path: &Path, e: redb::DatabaseError) -> StoreError {
@@ -82,6 +85,7 @@ impl Store {
         let store = Store {
             db: Handle::ReadWrite(db),
             path: path.to_path_buf(),
+            commits: Default::default(),
         };
         let mut w = store.write()?;
         migrate::create_tables(&mut w)?;
@@ -99,6 +103,7 @@ impl Store {
         let store = Store {
             db: Handle::ReadWrite(db),
             path: path.to_path_buf(),
+            commits: Default::default(),
         };
         migrate::run(&store)?;
         Ok(store)
@@ -116,6 +121,7 @@ impl Store {
         let store = Store {
             db: Handle::ReadOnly(db),
             path: path.to_path_buf(),
+            commits: Default::default(),
         };
         let found = migrate::stored_version(&store.read()?, path)?;
         if found > SCHEMA_VERSION {
@@ -140,10 +146,16 @@ impl Store {
         Ok(Reader { txn })
     }
 
+    /// How many write transactions this handle has committed.
+    pub fn commits(&self) -> u64 {
+        self.commits.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
     pub fn write(&self) -> Result<Writer, StoreError> {
         match &self.db {
             Handle::ReadWrite(db) => Ok(Writer {
                 txn: db.begin_write()?,
+                commits: std::sync::Arc::clone(&self.commits),
             }),
             Handle::ReadOnly(_) => Err(StoreError::ReadOnly),
         }

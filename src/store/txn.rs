@@ -306,6 +306,7 @@ impl Reader {
 /// A write transaction. Dropped without [`Writer::commit`], it leaves nothing behind.
 pub struct Writer {
     pub(super) txn: WriteTransaction,
+    pub(super) commits: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Writer {
@@ -317,7 +318,8 @@ impl Writer {
         all_in(&self.txn.open_table(tables::records::<T>())?)
     }
 
-    /// Inserts or replaces a record, keeping the unit-history index in step.
+    /// Inserts or replaces a record, keeping the unit-history index in step and
+    /// raising the record's revision.
     pub fn put<T: Record>(&mut self, record: &T) -> Result<(), StoreError> {
         let key = record.key();
         let bytes = record
@@ -327,6 +329,7 @@ impl Writer {
         let mut table = self.txn.open_table(tables::records::<T>())?;
         table.insert(key.as_str(), bytes.as_slice())?;
         drop(table);
+        self.bump(T::TABLE, &key)?;
         let (old_people, old_units) = match old {
             Some(o) => (o.people(), o.unit_index()),
             None => (Vec::new(), Vec::new()),
@@ -335,13 +338,17 @@ impl Writer {
         self.reindex(old_units, record.unit_index())
     }
 
-    /// Removes a record and its index entries; true if it existed.
+    /// Removes a record and its index entries; true if it existed (then its revision
+    /// is raised and kept).
     pub fn delete<T: Record>(&mut self, key: &str) -> Result<bool, StoreError> {
         let old = self.get::<T>(key)?;
         let mut table = self.txn.open_table(tables::records::<T>())?;
         table.remove(key)?;
         drop(table);
         let existed = old.is_some();
+        if existed {
+            self.bump(T::TABLE, key)?;
+        }
         let (old_people, old_units) = match old {
             Some(o) => (o.people(), o.unit_index()),
             None => (Vec::new(), Vec::new()),
@@ -445,6 +452,8 @@ impl Writer {
 
     pub fn commit(self) -> Result<(), StoreError> {
         self.txn.commit()?;
+        self.commits
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         Ok(())
     }
 }

@@ -141,6 +141,10 @@ pub enum Action {
     SetProgress(crate::domain::Progress),
     /// Roadmap: revise the plan text of the focused year (a question).
     EditPlan,
+    /// A save refused because someone else saved first: drop my edit and show theirs.
+    Reload,
+    /// A save refused because someone else saved first: save my edit over theirs.
+    Reapply,
     /// Answer a question.
     Yes,
     No,

@@ -172,6 +172,7 @@ impl App {
             return Layer::Prompt;
         }
         match self.pane {
+            Pane::Staff if self.staff.conflict.is_some() => Layer::Conflict,
             Pane::Staff => match self.staff.focus {
                 Focus::Form | Focus::Filter => Layer::Form,
                 Focus::Search => Layer::Search,

@@ -127,6 +127,8 @@ pub enum Effect {
     },
     /// Move the open harassment case to its next stage.
     AdvanceCase { id: String },
+    /// Have the service forget the case keys (Ctrl-L, the idle time).
+    LockCases,
     /// Read the roadmap's timeline.
     LoadRoadmap,
     /// Read one initiative whole.

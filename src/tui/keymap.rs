@@ -11,12 +11,14 @@ use super::panes::skills::View;
 
 mod admin;
 mod cases;
+mod conflict;
 mod dashboard;
 mod roadmap;
 mod training;
 
 use admin::{AUDIT_LOG, admin};
 use cases::{CASE_DETAIL, CASE_LIST, cases, locked};
+use conflict::conflict;
 use dashboard::dashboard;
 use roadmap::{DETAIL as ROADMAP_DETAIL, TIMELINE, roadmap, roadmap_text};
 use training::{BULK, BULK_FORM, COURSES, OWED, ROSTER, SESSIONS, SUBSIDY, training};
@@ -28,6 +30,9 @@ pub enum Layer {
     Confirm,
     /// The help overlay.
     Help,
+    /// A save refused because someone else saved the record first: reload, re-apply
+    /// or back to the form. A question like `Confirm`, with its own help.
+    Conflict,
     /// A form's text field.
     Form,
     /// The staff search field.
@@ -88,9 +93,10 @@ pub enum Layer {
 
 impl Layer {
     /// Every layer, for tests and for checking the tables.
-    pub const ALL: [Layer; 30] = [
+    pub const ALL: [Layer; 31] = [
         Layer::Confirm,
         Layer::Help,
+        Layer::Conflict,
         Layer::Form,
         Layer::Search,
         Layer::Prompt,
@@ -413,6 +419,7 @@ pub fn tables(layer: Layer) -> Vec<&'static [Binding]> {
     match layer {
         Layer::Confirm => vec![CONFIRM],
         Layer::Help => vec![HELP, ALWAYS],
+        Layer::Conflict => conflict(),
         Layer::Form => vec![FORM, EDITING, ALWAYS],
         Layer::Search => vec![SEARCH, EDITING, ALWAYS],
         Layer::Prompt => vec![PROMPT, EDITING, ALWAYS],

@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind};
 mod admin;
 mod cases;
 mod dashboard;
+pub mod live;
 mod roadmap;
 mod training;
 
@@ -97,7 +98,7 @@ pub fn perform(service: &Api, p: &Principal, app: &mut App, effect: Effect) {
             Ok(view) => {
                 let s = &mut app.staff;
                 if edit {
-                    s.form = Some(Form::edit(&view.employee, s.org.today, lang));
+                    s.form = Some(Form::edit(&view.employee, view.revision, s.org.today, lang));
                     s.focus = Focus::Form;
                 } else {
                     s.focus = Focus::Card;
@@ -112,10 +113,14 @@ pub fn perform(service: &Api, p: &Principal, app: &mut App, effect: Effect) {
             let saved = if new {
                 service.add_employee(p, &employee)
             } else {
-                service.update_employee(p, &employee)
+                let opened = app.staff.form.as_ref().map_or(0, |f| f.opened);
+                service.update_employee(p, &employee, opened)
             };
             match saved {
                 Ok(()) => after_save(service, p, app, &employee.staff_no),
+                Err(ServiceError::Conflict(c)) => {
+                    super::panes::staff::conflict::open(app, *c, &employee)
+                }
                 Err(ServiceError::Employee(faults)) => {
                     if let Some(form) = app.staff.form.as_mut() {
                         for fault in &faults {
@@ -151,7 +156,8 @@ pub fn perform(service: &Api, p: &Principal, app: &mut App, effect: Effect) {
         | Effect::LoadCase { .. }
         | Effect::NoteCase { .. }
         | Effect::FieldThenAdvance { .. }
-        | Effect::AdvanceCase { .. } => cases::perform(service, p, app, effect),
+        | Effect::AdvanceCase { .. }
+        | Effect::LockCases => cases::perform(service, p, app, effect),
         Effect::LoadRoadmap | Effect::LoadRoadmapDetail { .. } | Effect::ChangeRoadmap { .. } => {
             roadmap::perform(service, p, app, effect)
         }
@@ -403,11 +409,13 @@ fn event_loop(
 ) -> Result<(), RunError> {
     let mut dirty = true;
     let mut last_key = std::time::Instant::now();
+    let mut watch = live::Watch::new(service);
     while !app.quit && !stop.load(Ordering::Relaxed) {
         // Idle too long with the case keys open: lock, and forget them.
         let open = !app.cases.locked() || app.cases.ask.is_some();
         if open && last_key.elapsed() >= app.cases.lock_after {
             app.cases.lock();
+            cases::perform(service, p, app, Effect::LockCases);
             app.notice = Some(Notice::Info(
                 tui("cases.locked_idle", app.look.lang).to_string(),
             ));
@@ -421,6 +429,7 @@ fn event_loop(
         if let Input::Gone = wait_input(TICK) {
             break;
         }
+        dirty |= watch.look(service, p, app);
         // Everything crossterm has now: keys, pastes, resizes.
         while !app.quit && event::poll(Duration::ZERO).map_err(RunError::Terminal)? {
             let ev = event::read().map_err(RunError::Terminal)?;

@@ -1,18 +1,17 @@
 //! The `kizuna cases` commands that open or change a case.
 
 use super::args::{CasesCommand, NewIncident, OpenHarassment, OpenHealth, Target};
-use super::{day, domain_of, unlock};
+use super::{domain_of, unlocked};
 use crate::cli::secret::Secrets;
 use crate::cli::{CliError, say};
 use crate::domain::Date;
 use crate::domain::cases::{
-    CaseDomain, CaseError, CaseId, CaseItem, Channel, Complainant, Field, HarassmentCase,
-    HarassmentKind, HealthCase, HealthKind, Incident, Respondent, StepStatus,
+    CaseChange, CaseId, Channel, Complainant, Field, HarassmentKind, HealthKind, NewCase,
+    Respondent, StepStatus,
 };
 use crate::i18n::{self, Lang};
 use crate::remote::Api;
 use crate::service::Principal;
-use crate::service::cases::Keyring;
 
 fn term<T>(
     text: &str,
@@ -66,84 +65,95 @@ fn secrets_of(cmd: &CasesCommand) -> Option<&super::args::SecretArgs> {
 
 /// Runs an opening or changing command.
 pub fn run(service: &Api, p: &Principal, cmd: &CasesCommand, lang: Lang) -> Result<(), CliError> {
-    use CasesCommand as C;
     // The passphrase comes first; arguments given as `-` are read after it.
     let Some(secrets) = secrets_of(cmd) else {
         return Ok(());
     };
-    let ring = &mut unlock(service, p, secrets, lang)?;
+    unlocked(service, p, secrets, lang, |keys| {
+        let (target, change) = match what(cmd, lang)? {
+            What::Open(new) => {
+                let view = service.create_case(p, &new)?;
+                return say(view.item.id().to_string());
+            }
+            What::Change(target, change) => (target, change),
+            What::Nothing => return Ok(()),
+        };
+        let domain = domain_of(service, p, target, keys, lang)?;
+        let view = service.change_case(p, domain, &target.id, &change)?;
+        say(i18n::case_saved(view.item.id().as_str(), lang))
+    })
+}
+
+/// What a command asks of the service.
+enum What<'a> {
+    /// A new case.
+    Open(NewCase),
+    /// A change to a case.
+    Change(&'a Target, CaseChange),
+    /// Nothing (a command of another kind).
+    Nothing,
+}
+
+/// The new case or the change a command asks for.
+fn what<'a>(cmd: &'a CasesCommand, lang: Lang) -> Result<What<'a>, CliError> {
+    use CasesCommand as C;
+    let change = |target, change| Ok(What::Change(target, change));
     match cmd {
-        C::OpenHealth(a) => open_health(service, p, ring, a, lang),
-        C::OpenHarassment(a) => open_harassment(service, p, ring, a, lang),
-        C::Incident(a) => incident(service, p, ring, a, lang),
+        C::OpenHealth(a) => Ok(What::Open(open_health(a, lang)?)),
+        C::OpenHarassment(a) => Ok(What::Open(open_harassment(a, lang)?)),
+        C::Incident(a) => Ok(What::Open(incident(a, lang)?)),
         C::Note { target, text, on } => {
-            let on = day(service, on.as_deref())?;
+            let on = maybe_day(on.as_deref())?;
             let text = given(text, lang)?;
-            change(
-                service,
-                p,
-                ring,
-                target,
-                lang,
-                move |item, by, _| match item {
-                    CaseItem::Health(c) => c.add_entry(on, by, text),
-                    CaseItem::Harassment(c) => c.add_entry(on, by, text),
-                    CaseItem::Incident(i) => i.add_entry(on, by, text),
-                },
-            )
+            change(target, CaseChange::Note { on, text })
         }
         C::Leave {
             target,
             start,
             planned_end,
-        } => {
-            let start = day(service, Some(start))?;
-            let end = day(service, Some(planned_end))?;
-            health(service, p, ring, target, lang, move |c, _, _| {
-                c.add_leave(start, end).map(|_| ())
-            })
-        }
-        C::LeaveEnd { target, leave, on } => {
-            let on = day(service, on.as_deref())?;
-            let index = leave.saturating_sub(1);
-            health(service, p, ring, target, lang, move |c, _, _| {
-                c.end_leave(index, on)
-            })
-        }
+        } => change(
+            target,
+            CaseChange::Leave {
+                start: parse_day(start)?,
+                planned_end: parse_day(planned_end)?,
+            },
+        ),
+        C::LeaveEnd { target, leave, on } => change(
+            target,
+            CaseChange::LeaveEnd {
+                leave: leave.saturating_sub(1),
+                on: maybe_day(on.as_deref())?,
+            },
+        ),
         C::Step {
             target,
             name,
             start,
             end,
         } => {
-            let start = day(service, Some(start))?;
-            let end = end.as_deref().map(|e| day(service, Some(e))).transpose()?;
+            let start = parse_day(start)?;
+            let end = maybe_day(end.as_deref())?;
             let name = given(name, lang)?;
-            health(service, p, ring, target, lang, move |c, _, _| {
-                c.add_step(name, start, end).map(|_| ())
-            })
+            change(target, CaseChange::Step { name, start, end })
         }
         C::StepStatus {
             target,
             step,
             status,
-        } => {
-            let status = term(status, StepStatus::parse, "STATUS")?;
-            let index = step.saturating_sub(1);
-            health(service, p, ring, target, lang, move |c, by, today| {
-                c.set_step_status(index, status, today, by)
-            })
-        }
-        C::FollowUp { target, on } => {
-            let on = day(service, Some(on))?;
-            health(service, p, ring, target, lang, move |c, _, _| {
-                c.add_follow_up(on)
-            })
-        }
-        C::Close { target, on } => {
-            let on = day(service, on.as_deref())?;
-            health(service, p, ring, target, lang, move |c, _, _| c.close(on))
-        }
+        } => change(
+            target,
+            CaseChange::StepStatus {
+                step: step.saturating_sub(1),
+                status: term(status, StepStatus::parse, "STATUS")?,
+            },
+        ),
+        C::FollowUp { target, on } => change(target, CaseChange::FollowUp { on: parse_day(on)? }),
+        C::Close { target, on } => change(
+            target,
+            CaseChange::Close {
+                on: maybe_day(on.as_deref())?,
+            },
+        ),
         C::Set {
             target,
             field,
@@ -151,159 +161,54 @@ pub fn run(service: &Api, p: &Principal, cmd: &CasesCommand, lang: Lang) -> Resu
         } => {
             let field = term(field, Field::parse, "FIELD")?;
             let text = given(text, lang)?;
-            harassment(service, p, ring, target, lang, move |c, _, _| match field {
-                Field::FactSummary => c.set_fact_summary(text),
-                Field::Measures => c.set_measures(text),
-                Field::Outcome => c.set_outcome(text),
-            })
+            change(target, CaseChange::Set { field, text })
         }
-        C::Advance { target, on } => {
-            let on = day(service, on.as_deref())?;
-            harassment(service, p, ring, target, lang, move |c, by, _| {
-                c.advance(on, by).map(|_| ())
-            })
-        }
-        C::Deny { target, account } => {
-            let account = account.clone();
-            change(service, p, ring, target, lang, move |item, _, _| {
-                let deny = deny_list(item)?;
-                if !deny.contains(&account) {
-                    deny.push(account);
-                }
-                Ok(())
-            })
-        }
-        C::Allow { target, account } => {
-            let account = account.clone();
-            change(service, p, ring, target, lang, move |item, _, _| {
-                deny_list(item)?.retain(|a| *a != account);
-                Ok(())
-            })
-        }
+        C::Advance { target, on } => change(
+            target,
+            CaseChange::Advance {
+                on: maybe_day(on.as_deref())?,
+            },
+        ),
+        C::Deny { target, account } => change(
+            target,
+            CaseChange::Deny {
+                account: account.clone(),
+            },
+        ),
+        C::Allow { target, account } => change(
+            target,
+            CaseChange::Allow {
+                account: account.clone(),
+            },
+        ),
         C::Status
         | C::Init { .. }
         | C::Grant { .. }
         | C::Revoke { .. }
         | C::Recover { .. }
         | C::List { .. }
-        | C::Show { .. } => Ok(()),
+        | C::Show { .. } => Ok(What::Nothing),
     }
 }
 
-/// The deny list of a case; an incident has none (it names no staff party).
-fn deny_list(item: &mut CaseItem) -> Result<&mut Vec<String>, CaseError> {
-    match item {
-        CaseItem::Health(c) => Ok(&mut c.deny),
-        CaseItem::Harassment(c) => Ok(&mut c.deny),
-        CaseItem::Incident(_) => Err(CaseError::WrongKind),
-    }
+/// A date argument if given; left out, the service's today.
+fn maybe_day(text: Option<&str>) -> Result<Option<Date>, CliError> {
+    text.map(parse_day).transpose()
 }
 
-type Change<'a> = Box<dyn FnOnce(&mut CaseItem, &str, Date) -> Result<(), CaseError> + 'a>;
-
-fn change<'a>(
-    service: &Api,
-    p: &Principal,
-    ring: &mut Keyring,
-    target: &Target,
-    lang: Lang,
-    f: impl FnOnce(&mut CaseItem, &str, Date) -> Result<(), CaseError> + 'a,
-) -> Result<(), CliError> {
-    let domain = domain_of(service, target, ring, lang)?;
-    let f: Change<'a> = Box::new(f);
-    let view = service.change_case(p, ring, domain, &target.id, f)?;
-    say(i18n::case_saved(view.item.id().as_str(), lang))
+fn open_health(a: &OpenHealth, lang: Lang) -> Result<NewCase, CliError> {
+    Ok(NewCase::Health {
+        kind: term(&a.kind, HealthKind::parse, "--kind")?,
+        opened: a.opened.as_deref().map(parse_day).transpose()?,
+        subject: given(&a.subject, lang)?,
+        assigned: a.assign.clone(),
+    })
 }
 
-/// A change to one kind of case; another kind refuses it as having no such part.
-fn of_kind<T>(
-    service: &Api,
-    p: &Principal,
-    ring: &mut Keyring,
-    target: &Target,
-    lang: Lang,
-    pick: fn(&mut CaseItem) -> Option<&mut T>,
-    f: impl FnOnce(&mut T, &str, Date) -> Result<(), CaseError>,
-) -> Result<(), CliError> {
-    change(
-        service,
-        p,
-        ring,
-        target,
-        lang,
-        move |item, by, today| match pick(item) {
-            Some(case) => f(case, by, today),
-            None => Err(CaseError::WrongKind),
-        },
-    )
-}
-
-fn health(
-    service: &Api,
-    p: &Principal,
-    ring: &mut Keyring,
-    target: &Target,
-    lang: Lang,
-    f: impl FnOnce(&mut HealthCase, &str, Date) -> Result<(), CaseError>,
-) -> Result<(), CliError> {
-    fn pick(item: &mut CaseItem) -> Option<&mut HealthCase> {
-        match item {
-            CaseItem::Health(c) => Some(c),
-            _ => None,
-        }
-    }
-    of_kind(service, p, ring, target, lang, pick, f)
-}
-
-fn harassment(
-    service: &Api,
-    p: &Principal,
-    ring: &mut Keyring,
-    target: &Target,
-    lang: Lang,
-    f: impl FnOnce(&mut HarassmentCase, &str, Date) -> Result<(), CaseError>,
-) -> Result<(), CliError> {
-    fn pick(item: &mut CaseItem) -> Option<&mut HarassmentCase> {
-        match item {
-            CaseItem::Harassment(c) => Some(c),
-            _ => None,
-        }
-    }
-    of_kind(service, p, ring, target, lang, pick, f)
-}
-
-fn open_health(
-    service: &Api,
-    p: &Principal,
-    ring: &mut Keyring,
-    a: &OpenHealth,
-    lang: Lang,
-) -> Result<(), CliError> {
-    let kind = term(&a.kind, HealthKind::parse, "--kind")?;
-    let opened = day(service, a.opened.as_deref())?;
-    let subject = given(&a.subject, lang)?;
-    let view = service.create_case(p, ring, CaseDomain::Health, |id| {
-        Ok(CaseItem::Health(HealthCase::new(
-            id,
-            subject,
-            kind,
-            opened,
-            a.assign.clone(),
-        )?))
-    })?;
-    say(view.item.id().to_string())
-}
-
-fn open_harassment(
-    service: &Api,
-    p: &Principal,
-    ring: &mut Keyring,
-    a: &OpenHarassment,
-    lang: Lang,
-) -> Result<(), CliError> {
+fn open_harassment(a: &OpenHarassment, lang: Lang) -> Result<NewCase, CliError> {
     let channel = term(&a.channel, Channel::parse, "--channel")?;
     let kind = term(&a.kind, HarassmentKind::parse, "--kind")?;
-    let received = day(service, a.received.as_deref())?;
+    let received = a.received.as_deref().map(parse_day).transpose()?;
     let complainant = match &a.complainant {
         Some(no) => Complainant::Employee(given(no, lang)?),
         None => Complainant::Anonymous,
@@ -315,41 +220,37 @@ fn open_harassment(
     for text in &a.outside {
         respondents.push(Respondent::Outside(given(text, lang)?));
     }
-    let view = service.create_case(p, ring, CaseDomain::Harassment, |id| {
-        Ok(CaseItem::Harassment(HarassmentCase::new(
-            id,
-            received,
-            channel,
-            kind,
-            complainant,
-            respondents,
-            a.counsellor.clone(),
-            &p.account,
-        )?))
-    })?;
-    say(view.item.id().to_string())
+    Ok(NewCase::Harassment {
+        received,
+        channel,
+        kind,
+        complainant,
+        respondents,
+        counsellors: a.counsellor.clone(),
+    })
 }
 
-fn incident(
-    service: &Api,
-    p: &Principal,
-    ring: &mut Keyring,
-    a: &NewIncident,
-    lang: Lang,
-) -> Result<(), CliError> {
+fn incident(a: &NewIncident, lang: Lang) -> Result<NewCase, CliError> {
     let channel = term(&a.channel, Channel::parse, "--channel")?;
-    let on = day(service, a.on.as_deref())?;
+    let on = a.on.as_deref().map(parse_day).transpose()?;
     let case = a
         .case
         .as_deref()
         .map(|c| term(c, CaseId::parse, "--case"))
         .transpose()?;
-    let recording = given(&a.recording, lang)?;
-    let measures = given(&a.measures, lang)?;
-    let view = service.create_case(p, ring, CaseDomain::Harassment, |id| {
-        let mut i = Incident::new(id, on, channel, recording, measures, &p.account)?;
-        i.link(case);
-        Ok(CaseItem::Incident(i))
-    })?;
-    say(view.item.id().to_string())
+    Ok(NewCase::Incident {
+        on,
+        channel,
+        recording: given(&a.recording, lang)?,
+        measures: given(&a.measures, lang)?,
+        case,
+    })
+}
+
+/// A date argument as written.
+fn parse_day(text: &str) -> Result<Date, CliError> {
+    Date::parse(text).map_err(|_| CliError::BadValue {
+        value: text.to_string(),
+        arg: "DATE",
+    })
 }

@@ -1,6 +1,7 @@
 //! `kizuna keys …` and `kizuna cases …`: the restricted case logs from the command line.
 //! Every command that reads or changes a case asks for the caller's passphrase (on the
-//! terminal without echo, or from standard input with `--passphrase-stdin`).
+//! terminal without echo, or from standard input with `--passphrase-stdin`). The keys
+//! it unlocks stay with the service, which forgets them when the command ends.
 
 pub mod args;
 mod change;
@@ -11,12 +12,11 @@ use zeroize::Zeroizing;
 use self::args::{CasesCommand, KeysCommand, SecretArgs, Target};
 use super::secret::Secrets;
 use super::{CliError, emit, say};
-use crate::domain::Date;
 use crate::domain::cases::CaseDomain;
 use crate::i18n::{self, CaseWord, Lang, case_word};
 use crate::remote::Api;
 use crate::service::Principal;
-use crate::service::cases::Keyring;
+use crate::service::cases::Unlocked;
 
 /// Runs `kizuna keys …`.
 pub fn run_keys(
@@ -54,24 +54,39 @@ fn new_passphrase(s: &Secrets, lang: Lang) -> Result<Zeroizing<String>, CliError
     Ok(first)
 }
 
-fn unlock(service: &Api, p: &Principal, s: &SecretArgs, lang: Lang) -> Result<Keyring, CliError> {
+/// Asks for the passphrase, has the service unlock the caller's keys, runs `then`, and
+/// has the service forget the keys again, whatever `then` gave.
+fn unlocked<T>(
+    service: &Api,
+    p: &Principal,
+    s: &SecretArgs,
+    lang: Lang,
+    then: impl FnOnce(&Unlocked) -> Result<T, CliError>,
+) -> Result<T, CliError> {
     let secrets = Secrets::new(s.passphrase_stdin);
     let pass = secrets.read(case_word(CaseWord::Passphrase, lang), lang)?;
-    Ok(service.unlock(p, pass.as_bytes())?)
+    let keys = service.unlock(p, pass.as_bytes())?;
+    drop(pass);
+    let out = then(&keys);
+    let locked = service.lock(p);
+    let out = out?;
+    locked?;
+    Ok(out)
 }
 
 /// The domain of a case command: the one given, the only one the caller holds, or the
 /// one where the caller holds the id.
 fn domain_of(
     service: &Api,
+    p: &Principal,
     target: &Target,
-    ring: &Keyring,
+    keys: &Unlocked,
     lang: Lang,
 ) -> Result<CaseDomain, CliError> {
     if let Some(d) = target.domain {
         return Ok(d.into());
     }
-    match ring.domains().as_slice() {
+    match keys.domains.as_slice() {
         [one] => return Ok(*one),
         [] => {
             return Err(CliError::Said(i18n::case_fault(
@@ -83,23 +98,12 @@ fn domain_of(
     }
     let id = crate::domain::cases::CaseId::parse(&target.id)
         .map_or_else(|| target.id.clone(), |c| c.to_string());
-    match service.case_domain(ring, &id)? {
+    match service.case_domain(p, &id)? {
         Some(d) => Ok(d),
         None => Err(CliError::Said(i18n::case_fault(
             &crate::service::cases::CaseFault::NoCase(target.id.clone()),
             lang,
         ))),
-    }
-}
-
-/// A date argument, or today.
-fn day(service: &Api, text: Option<&str>) -> Result<Date, CliError> {
-    match text {
-        None => Ok(service.clock().today()),
-        Some(t) => Date::parse(t).map_err(|_| CliError::BadValue {
-            value: t.to_string(),
-            arg: "DATE",
-        }),
     }
 }
 
@@ -113,7 +117,7 @@ pub fn run_cases(
     use CasesCommand as C;
     match cmd {
         C::Status => {
-            for s in service.case_domains()? {
+            for s in service.case_domains(p)? {
                 for line in i18n::domain_status(&s, lang) {
                     say(line)?;
                 }
@@ -130,9 +134,10 @@ pub fn run_cases(
             domain,
             secrets,
         } => {
-            let mut ring = unlock(service, p, secrets, lang)?;
             let domain = CaseDomain::from(*domain);
-            let r = service.cases_grant(p, &mut ring, account, domain)?;
+            let r = unlocked(service, p, secrets, lang, |_| {
+                Ok(service.cases_grant(p, account, domain)?)
+            })?;
             say(i18n::granted(account, domain, &r, lang))
         }
         C::Revoke {
@@ -140,9 +145,10 @@ pub fn run_cases(
             domain,
             secrets,
         } => {
-            let mut ring = unlock(service, p, secrets, lang)?;
             let domain = CaseDomain::from(*domain);
-            let r = service.cases_revoke(p, &mut ring, account, domain)?;
+            let r = unlocked(service, p, secrets, lang, |_| {
+                Ok(service.cases_revoke(p, account, domain)?)
+            })?;
             say(i18n::revoked(account, domain, &r, lang))
         }
         C::Recover {
@@ -160,16 +166,16 @@ pub fn run_cases(
             format,
             secrets,
         } => {
-            let mut ring = unlock(service, p, secrets, lang)?;
             let domain = CaseDomain::from(*domain);
-            let views = service.cases(p, &mut ring, domain)?;
+            let views = unlocked(service, p, secrets, lang, |_| Ok(service.cases(p, domain)?))?;
             let today = service.clock().today();
             emit(&render::list(&views, domain, *format, today, lang)?)
         }
         C::Show { target } => {
-            let mut ring = unlock(service, p, &target.secrets, lang)?;
-            let domain = domain_of(service, target, &ring, lang)?;
-            let view = service.case(p, &mut ring, domain, &target.id)?;
+            let view = unlocked(service, p, &target.secrets, lang, |keys| {
+                let domain = domain_of(service, p, target, keys, lang)?;
+                Ok(service.case(p, domain, &target.id)?)
+            })?;
             emit(&i18n::case_text::whole(
                 &view,
                 service.clock().today(),

@@ -7,7 +7,9 @@ use crate::domain::Date;
 use crate::domain::employee::terms;
 
 /// How a report or incident reached the counsellors.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Channel {
     /// In person.
     Interview,
@@ -27,7 +29,9 @@ terms!(Channel {
 });
 
 /// The kind of harassment reported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum HarassmentKind {
     /// Power harassment.
     Power,
@@ -50,7 +54,7 @@ terms!(HarassmentKind {
 });
 
 /// Who made the report.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Complainant {
     /// A member of staff, by staff number.
     Employee(String),
@@ -59,7 +63,7 @@ pub enum Complainant {
 }
 
 /// Whom the report is about.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Respondent {
     /// A member of staff, by staff number.
     Employee(String),
@@ -68,7 +72,7 @@ pub enum Respondent {
 }
 
 /// A harassment case.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct HarassmentCase {
     /// The random case id.
     pub id: CaseId,

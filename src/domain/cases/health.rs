@@ -8,7 +8,9 @@ use crate::domain::Date;
 use crate::domain::employee::terms;
 
 /// What a health case is mainly about at present.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum HealthKind {
     /// A consultation, with no leave (yet).
     Consultation,
@@ -26,7 +28,7 @@ terms!(HealthKind {
 
 /// A leave of absence: from `start` to `planned_end`, both days included, ended on
 /// `actual_end` once the person is back (or leaves the service).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Leave {
     /// The first day of leave.
     pub start: Date,
@@ -48,7 +50,7 @@ impl Leave {
 }
 
 /// A mental-health case about one member of staff.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct HealthCase {
     /// The random case id.
     pub id: CaseId,

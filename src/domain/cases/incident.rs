@@ -7,7 +7,7 @@ use super::{CaseError, CaseId, Entry, entry, non_empty};
 use crate::domain::Date;
 
 /// One customer-harassment incident.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Incident {
     /// The random id.
     pub id: CaseId,

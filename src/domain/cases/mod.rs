@@ -2,6 +2,7 @@
 //! (ハラスメント) and customer-harassment incidents (カスタマーハラスメント). Pure types and
 //! rules; sealing, tables and access live above.
 
+pub mod change;
 pub mod harassment;
 pub mod health;
 pub mod incident;
@@ -11,6 +12,7 @@ pub mod workflow;
 
 use std::fmt;
 
+pub use change::{CaseChange, NewCase};
 pub use harassment::{Channel, Complainant, HarassmentCase, HarassmentKind, Respondent};
 pub use health::{HealthCase, HealthKind, Leave};
 pub use incident::Incident;
@@ -68,8 +70,20 @@ const ID_LEN: usize = 13;
 /// Written as 13 lowercase Crockford base32 characters: the bits big-endian, read five
 /// at a time, with one zero bit after the last, so every prefix of an id is random and
 /// the last character is always of even value.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(try_from = "String")]
 pub struct CaseId(String);
+
+impl TryFrom<String> for CaseId {
+    type Error = String;
+
+    /// Only an id as [`CaseId::parse`] reads it comes in from outside.
+    fn try_from(text: String) -> Result<CaseId, String> {
+        CaseId::parse(&text).ok_or_else(|| format!("not a case id: {text}"))
+    }
+}
 
 impl CaseId {
     /// The id of 64 bits (drawn by the caller from the OS random source).
@@ -124,7 +138,7 @@ impl fmt::Display for CaseId {
 }
 
 /// A dated consultation or progress entry (相談記録・経過記録).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     /// The day it happened.
     pub on: Date,
@@ -135,7 +149,7 @@ pub struct Entry {
 }
 
 /// Any restricted record: what the sealed store holds.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CaseItem {
     /// A mental-health case.
     Health(HealthCase),

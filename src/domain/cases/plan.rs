@@ -28,7 +28,7 @@ terms!(StepStatus {
 });
 
 /// One change of a step's status: to what, on which day, by which account.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StepChange {
     /// The status from that day.
     pub status: StepStatus,
@@ -39,7 +39,7 @@ pub struct StepChange {
 }
 
 /// A step of a return-to-work plan.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PlanStep {
     /// What the step is, as written (試し出勤, 短時間勤務, 通常勤務 …).
     pub name: String,

@@ -62,7 +62,7 @@ terms!(Field {
 });
 
 /// One move of the workflow: to which stage, on which day, by which account.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Transition {
     /// The stage entered.
     pub to: Stage,

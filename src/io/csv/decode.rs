@@ -8,7 +8,7 @@ use encoding_rs::SHIFT_JIS;
 use super::{Located, Problem};
 
 /// What `--encoding` asks for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Encoding {
     /// UTF-8 if the bytes are valid UTF-8, else CP932.
     #[default]
@@ -19,7 +19,7 @@ pub enum Encoding {
 }
 
 /// What a file turned out to be.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Detected {
     Utf8,
     Utf8Bom,
@@ -92,7 +92,7 @@ pub(crate) fn is_private_use(c: char) -> bool {
 }
 
 /// The admin's table of 外字: private-use code point to the text that stands for it.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Gaiji {
     map: HashMap<char, String>,
 }

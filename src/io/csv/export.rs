@@ -10,7 +10,7 @@ use super::{Located, Problem};
 use crate::domain::{Date, Employee};
 
 /// What `export --encoding` asks for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum OutEncoding {
     #[default]
     Utf8,

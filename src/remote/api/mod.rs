@@ -1,6 +1,12 @@
 //! Every request and reply of the service API, by part.
 
+mod cases;
+mod dashboard;
+mod imports;
 mod people;
+mod roadmap;
+mod skills;
+mod training;
 
 /// Joins the parts into one request enum and one reply enum.
 macro_rules! parts {
@@ -50,4 +56,20 @@ macro_rules! parts {
     };
 }
 
-parts!(People(people::PeopleRequest, people::PeopleReply),);
+impl Request {
+    /// Whether the call derives a key from a passphrase (argon2): the server runs those
+    /// apart from the threads that answer the others.
+    pub fn derives_key(&self) -> bool {
+        matches!(self, Request::Cases(r) if r.derives_key())
+    }
+}
+
+parts!(
+    People(people::PeopleRequest, people::PeopleReply),
+    Skills(skills::SkillsRequest, skills::SkillsReply),
+    Training(training::TrainingRequest, training::TrainingReply),
+    Imports(imports::ImportsRequest, imports::ImportsReply),
+    Roadmap(roadmap::RoadmapRequest, roadmap::RoadmapReply),
+    Dashboard(dashboard::DashboardRequest, dashboard::DashboardReply),
+    Cases(cases::CasesRequest, cases::CasesReply),
+);

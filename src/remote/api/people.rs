@@ -32,9 +32,10 @@ calls! {
     /// Adds a person.
     fn add_employee(e: &Employee => Employee) -> () | ServiceError
         = |s, p, _c| s.add_employee(p, &e);
-    /// Saves a person's record.
-    fn update_employee(e: &Employee => Employee) -> () | ServiceError
-        = |s, p, _c| s.update_employee(p, &e);
+    /// Saves a person's record, refused with a conflict if it changed since the
+    /// revision the edit was opened at.
+    fn update_employee(e: &Employee => Employee, opened: u64 => u64) -> () | ServiceError
+        = |s, p, _c| s.update_employee(p, &e, opened);
     /// A new post for a person.
     fn assign(staff_no: &str => String, assignment: Assignment => Assignment)
         -> Employee | ServiceError

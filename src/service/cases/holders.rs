@@ -15,7 +15,7 @@ use crate::store::seal::{self, KeyPair, SecretKey};
 use crate::store::{Record, Writer};
 
 /// A domain's set-up, as `check` and the case pane warn about it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DomainStatus {
     pub domain: CaseDomain,
     pub ready: bool,
@@ -24,7 +24,7 @@ pub struct DomainStatus {
 }
 
 /// What a grant shared.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GrantReport {
     /// Cases now open to the new holder. Cases the granter may not open are shared by
     /// the next holder who can, when they unlock (see [`Service::unlock`]); how many
@@ -33,7 +33,7 @@ pub struct GrantReport {
 }
 
 /// What a revocation changed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RevokeReport {
     /// Cases sealed again under new keys now. The revoked holder's slots are gone from
     /// every case; a case the revoker may not open keeps its key until the next holder

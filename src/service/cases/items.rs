@@ -14,7 +14,7 @@ use crate::store::keys::{CaseWrap, SealedItem};
 use crate::store::seal::{self, SecretKey};
 
 /// A case as its holders see it, with the names of the staff it is about.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CaseView {
     pub item: CaseItem,
     /// Staff number → name, for the parties on the register.

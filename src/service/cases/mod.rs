@@ -14,12 +14,14 @@ mod items;
 mod keys;
 mod links;
 mod slots;
+mod wire;
 
 use std::collections::{BTreeMap, HashMap};
 
 pub use holders::{DomainStatus, GrantReport, RevokeReport};
 pub use items::{CaseView, opened, wipe};
 pub use keys::unlock_delay;
+pub use wire::{SecretText, Unlocked};
 
 use crate::domain::cases::{CaseDomain, CaseError};
 use crate::store::seal::{KeyPair, SealError, SecretKey};

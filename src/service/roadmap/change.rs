@@ -7,7 +7,7 @@ use crate::domain::progress::{ProgressError, Signed};
 use crate::domain::{FiscalYear, Initiative, InitiativeProgress, KpiSeries, PlanPeriod, Progress};
 
 /// One change to an initiative's progress.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RoadmapChange {
     /// The status of a fiscal year of the plan period.
     Status { fy: FiscalYear, status: Progress },

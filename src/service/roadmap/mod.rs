@@ -20,7 +20,7 @@ use crate::domain::{
 use crate::store::Reader;
 
 /// One year of one initiative on the timeline.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TimelineCell {
     pub fy: FiscalYear,
     pub plan: PlanCell,
@@ -30,7 +30,7 @@ pub struct TimelineCell {
 }
 
 /// One initiative on the timeline.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TimelineRow {
     pub id: String,
     pub title: String,
@@ -41,14 +41,14 @@ pub struct TimelineRow {
 }
 
 /// The initiatives of one approach, in the policy's order.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TimelineGroup {
     pub approach: Approach,
     pub rows: Vec<TimelineRow>,
 }
 
 /// The plan period across, the initiatives down by approach, and today.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Timeline {
     pub period: PlanPeriod,
     pub years: Vec<FiscalYear>,
@@ -74,7 +74,7 @@ impl Timeline {
 }
 
 /// One initiative whole: the policy's text word for word, and its progress.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct InitiativeDetail {
     pub initiative: Initiative,
     pub approach: Option<Approach>,

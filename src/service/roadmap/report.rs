@@ -10,7 +10,7 @@ use crate::domain::progress::{Note, PlanCell, Signed};
 use crate::domain::{Approach, FiscalYear, Initiative, InitiativeProgress, Progress, ReportMark};
 
 /// One initiative in the report.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ReportItem {
     pub id: String,
     pub title: String,
@@ -26,7 +26,7 @@ pub struct ReportItem {
 }
 
 /// A progress report of one fiscal year.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ProgressReport {
     pub fy: FiscalYear,
     /// The number of this year's report; a preview carries the number it would have.

@@ -11,11 +11,11 @@ pub fn perform(service: &Api, p: &Principal, app: &mut App, effect: Effect) {
     let lang = app.look.lang;
     match effect {
         Effect::LoadDashboard { year } => match service.dashboard(p, Some(year)) {
-            Ok(board) => dashboard::loaded(app, board),
+            Ok(board) => dashboard::loaded(app, *board),
             Err(e) => dashboard::load_failed(app, false, error_text(&e, lang)),
         },
         Effect::LoadSurvey { year } => match service.survey(p, year) {
-            Ok(view) => dashboard::survey_loaded(app, Survey::Shown(Box::new(view))),
+            Ok(view) => dashboard::survey_loaded(app, Survey::Shown(view)),
             Err(ServiceError::NotFound { kind: "survey", .. }) => {
                 dashboard::survey_loaded(app, Survey::NoResults)
             }

@@ -18,7 +18,7 @@ fn load(service: &Api, p: &Principal, app: &mut App) {
 fn load_detail(service: &Api, p: &Principal, app: &mut App, id: &str) {
     let lang = app.look.lang;
     match service.roadmap_detail(p, id) {
-        Ok(d) => roadmap::detail_loaded(app, d),
+        Ok(d) => roadmap::detail_loaded(app, *d),
         Err(e) => roadmap::load_failed(app, true, error_text(&e, lang)),
     }
 }

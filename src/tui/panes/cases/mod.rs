@@ -1,8 +1,10 @@
 //! Pane 4 ケース: the restricted case logs. Locked until the holder types their
 //! passphrase; then the cases of the domain (for health, the upcoming dates of open
 //! cases first), one case whole, a dated entry, and the harassment workflow's next
-//! stage. Ctrl-L, or the idle time of the settings, locks it again: the keys are
-//! dropped (and wiped) and the case text leaves the state.
+//! stage. The keys themselves stay with the service, for this connection only; the
+//! pane knows whose they are and which domains they open. Ctrl-L, or the idle time of
+//! the settings, locks it again: the service drops (and wipes) the keys and the case
+//! text leaves the state.
 
 pub mod draw;
 
@@ -15,7 +17,7 @@ use zeroize::Zeroizing;
 use super::Slot;
 use crate::domain::Role;
 use crate::domain::cases::{CaseDomain, CaseItem, Field};
-use crate::service::cases::{CaseView, DomainStatus, Keyring};
+use crate::service::cases::{CaseView, DomainStatus, Unlocked};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Notice};
 use crate::tui::effect::Effect;
@@ -54,8 +56,9 @@ pub struct CasesState {
     /// The domains the caller's roles give, in order; empty: the pane shows nothing.
     pub domains: Vec<CaseDomain>,
     pub domain: CaseDomain,
-    /// The unlocked keys; `None` while locked.
-    pub ring: Option<Keyring>,
+    /// Whose keys the service holds for us and the domains they open; `None` while
+    /// locked.
+    pub unlocked: Option<Unlocked>,
     pub ask: Option<Prompt<CaseAsk>>,
     pub list: Slot<CaseList>,
     /// The case shown whole, with its scroll.
@@ -79,7 +82,7 @@ impl CasesState {
         CasesState {
             domain: domains.first().copied().unwrap_or(CaseDomain::Health),
             domains,
-            ring: None,
+            unlocked: None,
             ask: None,
             list: Slot::Empty,
             open: None,
@@ -91,12 +94,13 @@ impl CasesState {
     }
 
     pub fn locked(&self) -> bool {
-        self.ring.is_none()
+        self.unlocked.is_none()
     }
 
-    /// Drops the keys and every case read: what Ctrl-L and the idle time do.
+    /// Forgets the unlock and every case read: what Ctrl-L and the idle time do (the
+    /// runtime then asks the service to drop the keys, with [`Effect::LockCases`]).
     pub fn lock(&mut self) {
-        self.ring = None;
+        self.unlocked = None;
         if let Some(list) = self.list.ready_mut() {
             list.views.iter_mut().for_each(crate::service::cases::wipe);
         }
@@ -171,6 +175,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.notice = Some(Notice::Info(
                 crate::i18n::tui("cases.locked_now", app.look.lang).to_string(),
             ));
+            return vec![Effect::LockCases];
         }
         Action::NextDomain => {
             let at = c.domains.iter().position(|d| *d == c.domain).unwrap_or(0);
@@ -274,15 +279,15 @@ fn answer(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// After an unlock: the keys and the first list.
-pub fn unlocked(app: &mut App, ring: Keyring) -> Vec<Effect> {
+/// After an unlock: what the service holds, and the first list.
+pub fn unlocked(app: &mut App, unlocked: Unlocked) -> Vec<Effect> {
     let c = &mut app.cases;
-    if !ring.holds(c.domain)
-        && let Some(d) = ring.domains().first()
+    if !unlocked.holds(c.domain)
+        && let Some(d) = unlocked.domains.first()
     {
         c.domain = *d;
     }
-    c.ring = Some(ring);
+    c.unlocked = Some(unlocked);
     vec![Effect::LoadCases { domain: c.domain }]
 }
 

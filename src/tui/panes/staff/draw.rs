@@ -33,6 +33,9 @@ pub fn draw(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
         Focus::Form => form(app, theme, f, area),
         Focus::Filter => filter_form(app, theme, f, area),
     }
+    if let Some(d) = &s.conflict {
+        super::conflict_draw::draw(app, d, theme, f, area);
+    }
 }
 
 fn search(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
@@ -559,7 +562,7 @@ fn form(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
     let offset = form.focused.saturating_sub(rows - 1);
     let lines: Vec<Line> = lines.into_iter().skip(offset).collect();
     f.render_widget(Paragraph::new(lines), inner);
-    if app.help.is_none() && app.confirm.is_none() {
+    if app.help.is_none() && app.confirm.is_none() && s.conflict.is_none() {
         let before = width(form.current().before_cursor()).min(value_w);
         f.set_cursor_position(Position::new(
             inner.x + (label_w + 1 + before) as u16,

@@ -94,6 +94,9 @@ pub struct Form {
     pub continuous: bool,
     /// The unit and title the edit form opened with, to tell a new post from none.
     pub post_shown: Option<(String, String)>,
+    /// The revision of the record the edit started from (0 for a new person): the save
+    /// passes it back, and is refused if someone else saved since.
+    pub opened: u64,
 }
 
 fn blank() -> Vec<TextInput> {
@@ -110,6 +113,7 @@ impl Form {
             dirty: false,
             continuous: false,
             post_shown: None,
+            opened: 0,
         };
         form.set(FieldId::Employment, EmploymentType::Regular.term(lang));
         form.set(FieldId::Status, Status::Active.term(lang));
@@ -117,7 +121,8 @@ impl Form {
         form
     }
 
-    pub fn edit(e: &Employee, today: Date, lang: Lang) -> Form {
+    /// The form over a stored record read at revision `opened`.
+    pub fn edit(e: &Employee, opened: u64, today: Date, lang: Lang) -> Form {
         let mut form = Form {
             mode: FormMode::Edit(Box::new(e.clone())),
             values: blank(),
@@ -128,6 +133,7 @@ impl Form {
             post_shown: e
                 .assignment_on(today)
                 .map(|a| (a.unit.clone(), a.title.clone())),
+            opened,
         };
         let current = e.assignment_on(today);
         form.set(FieldId::StaffNo, &e.staff_no);
@@ -150,6 +156,26 @@ impl Form {
                 .unwrap_or_default(),
         );
         form
+    }
+
+    /// The same edit over `theirs`, the record someone else saved at `revision`: the
+    /// fields the user changed keep what they typed, every other field shows theirs,
+    /// and what the form does not show (a post they added, the career track) stays
+    /// theirs. A new person's form has nothing to rebase.
+    pub fn rebase(&self, theirs: &Employee, revision: u64, today: Date, lang: Lang) -> Form {
+        let FormMode::Edit(original) = &self.mode else {
+            return self.clone();
+        };
+        let opened = Form::edit(original, self.opened, today, lang);
+        let mut out = Form::edit(theirs, revision, today, lang);
+        for (i, mine) in self.values.iter().enumerate() {
+            if mine.text() != opened.values[i].text() {
+                out.values[i] = mine.clone();
+            }
+        }
+        out.focused = self.focused;
+        out.dirty = self.dirty;
+        out
     }
 
     fn slot(id: FieldId) -> usize {

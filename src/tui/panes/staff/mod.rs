@@ -1,5 +1,7 @@
 //! Pane 1 職員: type-to-search over everyone, the interview card, and the employee form.
 
+pub mod conflict;
+pub mod conflict_draw;
 pub mod draw;
 pub mod filter;
 pub mod form;
@@ -65,6 +67,8 @@ pub struct StaffState {
     pub trainings_scroll: usize,
     pub form: Option<Form>,
     pub filter_form: Option<filter::FilterForm>,
+    /// A save refused because someone else saved the record first, over the form.
+    pub conflict: Option<conflict::ConflictDialog>,
     /// Rows the list showed last, for paging.
     pub page: usize,
 }
@@ -88,6 +92,7 @@ impl StaffState {
             trainings_scroll: 0,
             form: None,
             filter_form: None,
+            conflict: None,
             page: 10,
         };
         s.refresh();
@@ -135,6 +140,9 @@ fn card_of_selection(s: &StaffState, edit: bool) -> Vec<Effect> {
 
 /// Carries out an action on the staff pane.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.staff.conflict.is_some() {
+        return conflict::update(app, action);
+    }
     let lang = app.look.lang;
     let s = &mut app.staff;
     let on_card = matches!(
@@ -191,7 +199,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         (Focus::Card, Action::EditEmployee) => {
             if let Some(view) = &s.card {
-                s.form = Some(Form::edit(&view.employee, s.org.today, lang));
+                s.form = Some(Form::edit(&view.employee, view.revision, s.org.today, lang));
                 s.focus = Focus::Form;
             }
         }
@@ -319,6 +327,7 @@ fn form_update(app: &mut App, action: Action) -> Vec<Effect> {
 pub fn close_form(s: &mut StaffState) {
     let editing = matches!(s.form.as_ref().map(|f| &f.mode), Some(FormMode::Edit(_)));
     s.form = None;
+    s.conflict = None;
     s.focus = if editing && s.card.is_some() {
         Focus::Card
     } else {
