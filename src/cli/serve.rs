@@ -9,7 +9,7 @@ use crate::i18n::{self, Lang};
 use crate::remote::server;
 use crate::service::Service;
 
-/// Serves until SIGTERM or SIGINT; the log goes to standard error (the journal, under
+/// Serves until SIGTERM, SIGINT or SIGHUP; the log goes to standard error (the journal, under
 /// systemd).
 pub fn run(cli: &Cli, ctx: &Context<'_>, lang: Lang) -> Result<u8, CliError> {
     let socket = paths::serve_socket(cli.socket.as_deref(), ctx.env)?
@@ -17,7 +17,12 @@ pub fn run(cli: &Cli, ctx: &Context<'_>, lang: Lang) -> Result<u8, CliError> {
     let db = database(cli, ctx)?;
     let service = Service::open(&db, ctx.clock.clone())?;
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+    // A dropped terminal (SIGHUP) stops it cleanly too, as it does the screens.
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGHUP,
+    ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .map_err(|e| CliError::Said(i18n::serve_trouble(&e.to_string(), lang)))?;
     }

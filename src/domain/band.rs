@@ -7,7 +7,16 @@ use serde::{Deserialize, Serialize};
 
 /// A band of the skill map, 1 (主任・主事) to 4 (部長・課長).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8")]
 pub struct Band(u8);
+
+impl TryFrom<u8> for Band {
+    type Error = String;
+    /// Read back from bytes (a record, or a request to the server): only 1 to 4.
+    fn try_from(n: u8) -> Result<Band, String> {
+        Band::new(n).ok_or_else(|| format!("band {n} is not 1-4"))
+    }
+}
 
 impl Band {
     pub const ALL: [Band; 4] = [Band(1), Band(2), Band(3), Band(4)];

@@ -10,7 +10,16 @@ use super::Date;
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
+#[serde(try_from = "u8")]
 pub struct Level(u8);
+
+impl TryFrom<u8> for Level {
+    type Error = String;
+    /// Read back from bytes (a record, or a request to the server): only 0 to 4.
+    fn try_from(n: u8) -> Result<Level, String> {
+        Level::new(n).ok_or_else(|| format!("level {n} is not on the scale 0-{}", Level::MAX))
+    }
+}
 
 impl Level {
     pub const MAX: u8 = 4;

@@ -113,7 +113,9 @@ impl SettingsChange {
             SettingsChange::LevelName(level, name) => {
                 s.level_names[usize::from(level.number())] = name.clone();
             }
-            SettingsChange::SubsidyRate(band, percent) => s.subsidy.rates[band.index()] = *percent,
+            SettingsChange::SubsidyRate(band, percent) => {
+                s.subsidy.rates[band.index()] = (*percent).min(100);
+            }
             SettingsChange::SubsidyBudget { yen, year } => match year {
                 Some(year) => {
                     s.subsidy.budgets.insert(*year, *yen);
@@ -121,7 +123,9 @@ impl SettingsChange {
                 None => s.subsidy.budget = *yen,
             },
             SettingsChange::SubsidySkillRule(on) => s.subsidy.skill_rule = *on,
-            SettingsChange::LockMinutes(minutes) => s.lock_minutes = *minutes,
+            SettingsChange::LockMinutes(minutes) => {
+                s.lock_minutes = (*minutes).clamp(1, MAX_LOCK_MINUTES);
+            }
             SettingsChange::SurveyFloor(floor) => s.survey_floor = *floor,
             SettingsChange::Target(band, level) => s.targets[band.index()] = *level,
         }

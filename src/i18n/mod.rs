@@ -45,8 +45,9 @@ pub use labels::{fault, field, kind_label, role_label, table_label};
 pub use messages::Msg;
 pub use roadmap::{ROADMAP_HELP_JA, roadmap_fault, roadmap_fill, roadmap_text, roadmap_word};
 pub use server::{
-    conn_closed, conn_opened, keys_forgotten, link_fault, serve_error, serve_no_socket,
-    serve_stopped, serve_stopping, serve_trouble, serving,
+    call_failed, conn_closed, conn_opened, keys_forgotten, link_fault, reply_too_large,
+    serve_error, serve_full, serve_no_socket, serve_stopped, serve_stopping, serve_trouble,
+    serving,
 };
 pub use skills::{
     SETTINGS_HELP_JA, SKILLS_HELP_JA, SkillWord, band_heading, map_note, matrix_note,

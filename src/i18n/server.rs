@@ -46,6 +46,30 @@ pub fn link_fault(f: &LinkFault, lang: Lang) -> String {
         }
         (LinkFault::Refused(detail), Lang::Ja) => format!("サーバーが接続を断りました: {detail}"),
         (LinkFault::Refused(detail), Lang::En) => format!("The server refused: {detail}"),
+        (
+            LinkFault::NotOwner {
+                socket,
+                owner,
+                server,
+            },
+            Lang::Ja,
+        ) => format!(
+            "{}: ソケットの持ち主 (uid {owner}) ではないアカウント (uid {server}) が応答しています。\
+             パスフレーズを送らないよう、接続をやめました。管理者に連絡してください。",
+            socket.display()
+        ),
+        (
+            LinkFault::NotOwner {
+                socket,
+                owner,
+                server,
+            },
+            Lang::En,
+        ) => format!(
+            "{}: answered by uid {server}, not by the socket's owner (uid {owner}); kizuna did \
+             not go on, so no passphrase was sent. Tell the administrator.",
+            socket.display()
+        ),
         (LinkFault::FileOnly(what), Lang::Ja) => format!(
             "{what} はサーバー経由ではできません。サーバーを止め、データベースのファイルに対して\
              サービスアカウントで実行してください。"
@@ -153,5 +177,37 @@ pub fn serve_error(e: &crate::remote::server::ServeError, lang: Lang) -> String 
             p.display()
         ),
         (ServeError::Io { path, source }, _) => format!("{}: {source}", path.display()),
+    }
+}
+
+/// A connection refused because the server is full.
+pub fn serve_full(limit: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("接続を断りました: 同時接続の上限 {limit} に達しています"),
+        Lang::En => format!("refused a connection: the limit of {limit} at once is reached"),
+    }
+}
+
+/// A call that failed on the server by a fault of kizuna itself.
+pub fn call_failed(call: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "サーバーで {call} の処理中に内部エラーが起きました。何も書き込まれていません。管理者に連絡してください。"
+        ),
+        Lang::En => format!(
+            "An internal error stopped {call} on the server; nothing was written. Tell the administrator."
+        ),
+    }
+}
+
+/// A reply too large to send.
+pub fn reply_too_large(call: &str, detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => {
+            format!("{call} の結果が大きすぎて送れません（{detail}）。範囲を絞ってください。")
+        }
+        Lang::En => {
+            format!("The answer to {call} is too large to send ({detail}); narrow it down.")
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The client end of the socket: one call at a time, and a reader thread that takes
 //! replies and the server's news of commits and shutdown as they come.
 
+use std::os::unix::fs::MetadataExt;
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -10,7 +11,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use super::proto::{ClientFrame, Hello, ServerFrame, Welcome, version};
-use super::wire::{self, FrameError};
+use super::wire::{self, FrameError, Timed};
 use super::{Reply, Request};
 use crate::i18n::Lang;
 use crate::service::{LinkFault, ServiceError};
@@ -27,6 +28,8 @@ pub struct News {
     pub stopping: AtomicBool,
     /// The connection is gone.
     pub closed: AtomicBool,
+    /// Why, when the server's frames stopped making sense.
+    pub reason: Mutex<Option<String>>,
 }
 
 /// A connection to `kizuna serve`.
@@ -42,7 +45,7 @@ pub struct Client {
 struct Calls {
     stream: UnixStream,
     next: u64,
-    replies: Receiver<(u64, Reply)>,
+    replies: Receiver<(u64, Result<Reply, String>)>,
 }
 
 fn link(e: LinkFault) -> ServiceError {
@@ -73,15 +76,19 @@ impl Client {
             version: version(),
             lang,
         });
+        served_by_owner(&stream, socket)?;
         wire::write(&mut stream, &hello).map_err(|e| protocol(&e))?;
-        stream
-            .set_read_timeout(Some(HANDSHAKE))
-            .map_err(|e| link(LinkFault::Protocol(e.to_string())))?;
-        let welcome = match wire::read::<ServerFrame>(&mut stream) {
+        let welcome = match wire::read::<ServerFrame>(&mut Timed::new(&stream, HANDSHAKE)) {
             Ok(ServerFrame::Welcome(w)) => w,
             Ok(ServerFrame::Refused(reason)) => return Err(link(LinkFault::Refused(reason))),
             Ok(ServerFrame::Stopping) => return Err(link(LinkFault::Stopping)),
             Ok(_) => return Err(link(LinkFault::Protocol("no welcome".into()))),
+            Err(FrameError::Io(e)) if e.kind() == std::io::ErrorKind::TimedOut => {
+                return Err(link(LinkFault::Unreachable {
+                    socket: socket.to_path_buf(),
+                    detail: format!("no answer within {} s", HANDSHAKE.as_secs()),
+                }));
+            }
             Err(e) => return Err(protocol(&e)),
         };
         stream
@@ -154,7 +161,8 @@ impl Client {
         })?;
         loop {
             match calls.replies.recv() {
-                Ok((got, reply)) if got == id => return Ok(reply),
+                Ok((got, Ok(reply))) if got == id => return Ok(reply),
+                Ok((got, Err(reason))) if got == id => return Err(ServiceError::Server(reason)),
                 Ok(_) => continue,
                 Err(_) => return Err(self.gone()),
             }
@@ -162,19 +170,51 @@ impl Client {
     }
 
     fn gone(&self) -> ServiceError {
+        let reason = self.news.reason.lock().ok().and_then(|r| r.clone());
         if self.news.stopping.load(Ordering::SeqCst) {
             link(LinkFault::Stopping)
+        } else if let Some(reason) = reason {
+            link(LinkFault::Protocol(reason))
         } else {
             link(LinkFault::Closed)
         }
     }
 }
 
-fn read_frames(mut stream: UnixStream, replies: Sender<(u64, Reply)>, news: &News) {
+/// The server at the other end must be the account that owns the socket file: a
+/// passphrase is never sent to whoever else managed to listen on the path.
+fn served_by_owner(stream: &UnixStream, socket: &Path) -> Result<(), ServiceError> {
+    let owner = std::fs::metadata(socket)
+        .map_err(|e| {
+            link(LinkFault::Unreachable {
+                socket: socket.to_path_buf(),
+                detail: e.to_string(),
+            })
+        })?
+        .uid();
+    let server =
+        super::peer::peer_uid(stream).map_err(|e| link(LinkFault::Protocol(e.to_string())))?;
+    if server == owner {
+        Ok(())
+    } else {
+        Err(link(LinkFault::NotOwner {
+            socket: socket.to_path_buf(),
+            owner,
+            server,
+        }))
+    }
+}
+
+fn read_frames(mut stream: UnixStream, replies: Sender<(u64, Result<Reply, String>)>, news: &News) {
     loop {
         match wire::read::<ServerFrame>(&mut stream) {
             Ok(ServerFrame::Reply { id, reply }) => {
-                if replies.send((id, *reply)).is_err() {
+                if replies.send((id, Ok(*reply))).is_err() {
+                    break;
+                }
+            }
+            Ok(ServerFrame::Failed { id, reason }) => {
+                if replies.send((id, Err(reason))).is_err() {
                     break;
                 }
             }
@@ -182,7 +222,15 @@ fn read_frames(mut stream: UnixStream, replies: Sender<(u64, Reply)>, news: &New
                 news.commits.fetch_max(commits, Ordering::SeqCst);
             }
             Ok(ServerFrame::Stopping) => news.stopping.store(true, Ordering::SeqCst),
-            Ok(ServerFrame::Welcome(_) | ServerFrame::Refused(_)) | Err(_) => break,
+            Ok(ServerFrame::Welcome(_) | ServerFrame::Refused(_)) => {
+                remember(news, "an unexpected frame".into());
+                break;
+            }
+            Err(FrameError::Closed) => break,
+            Err(e) => {
+                remember(news, e.to_string());
+                break;
+            }
         }
     }
     news.closed.store(true, Ordering::SeqCst);
@@ -194,5 +242,11 @@ impl Drop for Client {
         if let Some(reader) = self.reader.take() {
             let _ = reader.join();
         }
+    }
+}
+
+fn remember(news: &News, reason: String) {
+    if let Ok(mut r) = news.reason.lock() {
+        *r = Some(reason);
     }
 }

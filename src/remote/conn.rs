@@ -2,7 +2,11 @@
 //! are unlocked, their case keys. Dropped with the connection.
 
 use crate::i18n::Lang;
+use crate::service::LevelChange;
 use crate::service::cases::Keyring;
+
+/// How many recorded levels a connection can still take back.
+const UNDO_DEPTH: usize = 100;
 
 /// One connection's state.
 pub struct Conn {
@@ -10,10 +14,37 @@ pub struct Conn {
     pub lang: Lang,
     /// The caller's case keys while unlocked; dropped (and wiped) on lock.
     pub ring: Option<Keyring>,
+    /// The levels this connection recorded, newest last: only these can be taken back
+    /// through it, so an undo cannot carry rows the service never wrote.
+    level_changes: Vec<LevelChange>,
 }
 
 impl Conn {
     pub fn new(lang: Lang) -> Conn {
-        Conn { lang, ring: None }
+        Conn {
+            lang,
+            ring: None,
+            level_changes: Vec::new(),
+        }
+    }
+
+    /// Remembers a level recorded through this connection.
+    pub fn recorded(&mut self, change: &LevelChange) {
+        if self.level_changes.len() == UNDO_DEPTH {
+            self.level_changes.remove(0);
+        }
+        self.level_changes.push(change.clone());
+    }
+
+    /// Takes `change` off the list of what this connection may undo; false if it never
+    /// recorded it.
+    pub fn take_back(&mut self, change: &LevelChange) -> bool {
+        match self.level_changes.iter().rposition(|c| c == change) {
+            Some(i) => {
+                self.level_changes.remove(i);
+                true
+            }
+            None => false,
+        }
     }
 }

@@ -54,6 +54,11 @@ pub enum ServerFrame {
         id: u64,
         reply: Box<Reply>,
     },
+    /// Call `id` could not be answered; the reason is worded in the client's language.
+    Failed {
+        id: u64,
+        reason: String,
+    },
     /// Someone committed a change; `commits` is the new count.
     Changed {
         commits: u64,

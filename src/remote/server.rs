@@ -13,12 +13,11 @@ use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::SyncSender;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use super::conn::Conn;
 use super::proto::ServerFrame;
 use super::session;
 use crate::i18n::Lang;
@@ -44,11 +43,23 @@ pub enum ServeError {
     },
 }
 
-/// One connection as the others see it: where to send its frames, and its socket, to
-/// end its reading at shutdown.
+/// The most connections served at once; more are refused, with a line in the log.
+const MAX_CONNECTIONS: usize = 256;
+
+/// What a connection's writer thread is given.
+pub(super) enum Out {
+    /// A frame, already encoded.
+    Frame(Vec<u8>),
+    /// Look at the commit count and tell the client if it grew.
+    News,
+}
+
+/// One connection as the others see it: its socket (to end its reading at shutdown)
+/// and, once it has said hello, where its frames go and the last commit count it
+/// should hear of.
 struct Peer {
-    out: Sender<ServerFrame>,
     stream: UnixStream,
+    out: Option<(SyncSender<Out>, Arc<AtomicU64>)>,
 }
 
 /// What every connection thread shares.
@@ -67,20 +78,39 @@ impl Shared {
         (self.log)(line);
     }
 
-    /// Tells every connection but `from` that the database changed.
+    /// Tells every connection but `from` that the database changed. A client that
+    /// does not read is not waited for: its writer sends the latest count when it can.
     pub fn changed(&self, from: u64, commits: u64) {
         if let Ok(peers) = self.peers.lock() {
             for (id, peer) in peers.iter() {
-                if *id != from {
-                    let _ = peer.out.send(ServerFrame::Changed { commits });
+                if let (true, Some((out, latest))) = (*id != from, &peer.out) {
+                    latest.fetch_max(commits, Ordering::SeqCst);
+                    let _ = out.try_send(Out::News);
                 }
             }
         }
     }
 
-    pub fn join(&self, id: u64, out: Sender<ServerFrame>, stream: UnixStream) {
-        if let Ok(mut peers) = self.peers.lock() {
-            peers.insert(id, Peer { out, stream });
+    /// Registers a connection as soon as it is accepted, so shutdown reaches it even
+    /// before its hello. False when the server is full.
+    fn arrive(&self, id: u64, stream: &UnixStream) -> bool {
+        let Ok(mut peers) = self.peers.lock() else {
+            return false;
+        };
+        let Ok(stream) = stream.try_clone() else {
+            return false;
+        };
+        if peers.len() >= MAX_CONNECTIONS {
+            return false;
+        }
+        peers.insert(id, Peer { stream, out: None });
+        true
+    }
+
+    /// The connection said hello: it now hears of commits.
+    pub fn join(&self, id: u64, out: SyncSender<Out>, latest: Arc<AtomicU64>) {
+        if let Some(peer) = self.peers.lock().ok().as_mut().and_then(|p| p.get_mut(&id)) {
+            peer.out = Some((out, latest));
         }
     }
 
@@ -102,10 +132,15 @@ pub fn bind(socket: &Path) -> Result<UnixListener, ServeError> {
         if !meta.file_type().is_socket() {
             return Err(ServeError::NotASocket(socket.to_path_buf()));
         }
-        if UnixStream::connect(socket).is_ok() {
-            return Err(ServeError::InUse(socket.to_path_buf()));
+        // Only a socket nobody listens on is stale; one we may not even try (another
+        // account's) is left alone.
+        match UnixStream::connect(socket) {
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
+                std::fs::remove_file(socket).map_err(io)?;
+            }
+            Ok(_) => return Err(ServeError::InUse(socket.to_path_buf())),
+            Err(e) => return Err(io(e)),
         }
-        std::fs::remove_file(socket).map_err(io)?;
     }
     let listener = UnixListener::bind(socket).map_err(io)?;
     std::fs::set_permissions(socket, std::fs::Permissions::from_mode(SOCKET_MODE)).map_err(io)?;
@@ -144,6 +179,10 @@ pub fn serve(
         match listener.accept() {
             Ok((stream, _)) => {
                 let id = ids.fetch_add(1, Ordering::SeqCst) + 1;
+                if !shared.arrive(id, &stream) {
+                    shared.log(&crate::i18n::serve_full(MAX_CONNECTIONS, lang));
+                    continue;
+                }
                 let serving = Arc::clone(&shared);
                 let spawned = std::thread::Builder::new()
                     .name(format!("kizuna-conn-{id}"))
@@ -163,9 +202,12 @@ pub fn serve(
     let _ = std::fs::remove_file(socket);
     // Every connection is told, and its reading ends; a call under way finishes first,
     // since its thread answers it before it reads again.
+    let stopping = super::wire::encode(&ServerFrame::Stopping).unwrap_or_default();
     if let Ok(peers) = shared.peers.lock() {
         for peer in peers.values() {
-            let _ = peer.out.send(ServerFrame::Stopping);
+            if let Some((out, _)) = &peer.out {
+                let _ = out.try_send(Out::Frame(stopping.clone()));
+            }
             let _ = peer.stream.shutdown(std::net::Shutdown::Read);
         }
     }
@@ -189,9 +231,4 @@ pub(super) fn readable(fd: i32, timeout: Duration) -> bool {
     // SAFETY: one valid pollfd, and its count.
     let rc = unsafe { libc::poll(&mut p, 1, millis) };
     rc > 0
-}
-
-/// The state a new connection starts with.
-pub(super) fn conn(lang: Lang) -> Conn {
-    Conn::new(lang)
 }

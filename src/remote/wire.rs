@@ -4,6 +4,8 @@
 //! connection it came on, and only that one.
 
 use std::io::{self, Read, Write};
+use std::os::unix::net::UnixStream;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -22,7 +24,7 @@ pub enum FrameError {
     Closed,
     #[error("{0}")]
     Io(#[from] io::Error),
-    #[error("a frame of {0} bytes is over the limit of {MAX_FRAME}")]
+    #[error("a frame of {0} bytes is over the limit")]
     TooLarge(u64),
     #[error("a frame of protocol {0}, this side speaks {PROTOCOL}")]
     Version(u16),
@@ -58,14 +60,27 @@ pub fn write<T: Serialize>(to: &mut impl Write, message: &T) -> Result<(), Frame
 /// Reads one frame. A clean end of the stream before a frame begins is
 /// [`FrameError::Closed`].
 pub fn read<T: DeserializeOwned>(from: &mut impl Read) -> Result<T, FrameError> {
+    read_limited(from, MAX_FRAME)
+}
+
+/// Reads one frame of at most `limit` bytes (a hello is small: a stranger may not make
+/// the server set aside 64 MiB before it has said who it is).
+pub fn read_limited<T: DeserializeOwned>(
+    from: &mut impl Read,
+    limit: u32,
+) -> Result<T, FrameError> {
     let mut len = [0u8; 4];
-    match from.read(&mut len[..1]) {
-        Ok(0) => return Err(FrameError::Closed),
-        Ok(_) => from.read_exact(&mut len[1..])?,
-        Err(e) => return Err(e.into()),
+    loop {
+        match from.read(&mut len[..1]) {
+            Ok(0) => return Err(FrameError::Closed),
+            Ok(_) => break,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e.into()),
+        }
     }
+    from.read_exact(&mut len[1..])?;
     let len = u32::from_le_bytes(len);
-    if len > MAX_FRAME {
+    if len > limit {
         return Err(FrameError::TooLarge(u64::from(len)));
     }
     if len < 2 {
@@ -86,6 +101,44 @@ pub fn read<T: DeserializeOwned>(from: &mut impl Read) -> Result<T, FrameError> 
         )));
     }
     Ok(message)
+}
+
+/// A socket read against a deadline for the whole frame, not for each piece: a peer
+/// that sends a byte now and then cannot hold a thread for ever.
+pub struct Timed<'a> {
+    stream: &'a UnixStream,
+    until: Instant,
+}
+
+impl<'a> Timed<'a> {
+    pub fn new(stream: &'a UnixStream, within: Duration) -> Timed<'a> {
+        Timed {
+            stream,
+            until: Instant::now() + within,
+        }
+    }
+}
+
+impl Read for Timed<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let late = || io::Error::new(io::ErrorKind::TimedOut, "no complete frame in time");
+        let left = self.until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(late());
+        }
+        self.stream.set_read_timeout(Some(left))?;
+        match (&mut &*self.stream).read(buf) {
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) =>
+            {
+                Err(late())
+            }
+            other => other,
+        }
+    }
 }
 
 #[cfg(test)]

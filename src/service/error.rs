@@ -108,6 +108,13 @@ pub enum LinkFault {
     /// The server refused the connection.
     #[error("refused: {0}")]
     Refused(String),
+    /// The socket is served by another account than the one that owns it.
+    #[error("{}: owned by uid {owner} but served by uid {server}", socket.display())]
+    NotOwner {
+        socket: PathBuf,
+        owner: u32,
+        server: u32,
+    },
     /// Done only on the database file itself, never through the server.
     #[error("{0} works on the database file, not through the server")]
     FileOnly(String),

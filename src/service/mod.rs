@@ -111,7 +111,8 @@ impl Service {
         self.store.path()
     }
 
-    /// How many write transactions this service has committed since it opened.
+    /// How many write transactions that changed data (not only the audit log) this
+    /// service has committed since it opened.
     pub fn commits(&self) -> u64 {
         self.store.commits()
     }

@@ -10,8 +10,8 @@
 //! a `Theirs` variant of its own before writing.
 
 use super::ServiceError;
-use crate::domain::Employee;
 use crate::domain::interned::Name;
+use crate::domain::{Employee, Initiative, InitiativeProgress, Session, Skill};
 use crate::store::{Record, Writer};
 
 /// The stored version of a record that changed under an edit, as the screen shows it.
@@ -19,15 +19,24 @@ use crate::store::{Record, Writer};
 pub enum Theirs {
     /// A staff record.
     Employee(Box<Employee>),
+    /// A training session of the plan.
+    Session(Box<Session>),
+    /// A skill of the skill map, with its dated states.
+    Skill(Box<Skill>),
+    /// An initiative's progress, with the policy's initiative it is read against.
+    Progress {
+        initiative: Box<Initiative>,
+        progress: Box<InitiativeProgress>,
+    },
 }
 
 /// A save refused because someone else changed the record since it was opened.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Conflict {
-    /// The kind of record (`employee`).
+    /// The kind of record (`employee`, `session`, `skill`, `initiative`).
     #[serde(deserialize_with = "crate::domain::interned::name")]
     pub kind: Name,
-    /// Its id (a staff number).
+    /// Its id (a staff number, a session id, a skill key, an initiative id).
     pub id: String,
     /// The revision the edit started from.
     pub opened: u64,

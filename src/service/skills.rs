@@ -1,6 +1,8 @@
 //! The skill map, levels per employee, gaps and the settings they are measured by.
 
-use super::{Permission, Principal, Service, ServiceError};
+use std::collections::BTreeMap;
+
+use super::{Permission, Principal, Service, ServiceError, Theirs, expect_revision};
 use crate::domain::gap::{self, MapSkill};
 use crate::domain::level::{self, DIGITAL_PREFIX};
 use crate::domain::{
@@ -51,6 +53,8 @@ pub struct MapView {
     pub digital: Vec<DigitalDomain>,
     /// The day the oldest state kept of any skill began: no map is known before it.
     pub first: Option<Date>,
+    /// Each skill's revision when read (by key), for a change made from this view.
+    pub revisions: BTreeMap<String, u64>,
 }
 
 /// One change an admin makes to the map, in effect from a date.
@@ -75,6 +79,18 @@ pub enum MapEdit {
     },
 }
 
+impl MapEdit {
+    /// The skill the edit changes; none for a new one.
+    pub fn skill(&self) -> Option<&str> {
+        match self {
+            MapEdit::Toggle { skill, .. }
+            | MapEdit::Rename { skill, .. }
+            | MapEdit::Retire { skill } => Some(skill),
+            MapEdit::Add { .. } => None,
+        }
+    }
+}
+
 pub(super) fn settings_in(r: &Reader) -> Result<Settings, ServiceError> {
     Ok(r.get::<Settings>(crate::store::SETTINGS_KEY)?
         .unwrap_or_default())
@@ -88,6 +104,10 @@ fn map_in(r: &Reader, on: Date) -> Result<MapView, ServiceError> {
     let mut digital = r.all::<DigitalDomain>()?;
     digital.sort_by_key(|d| d.order);
     let all = r.all::<Skill>()?;
+    let mut revisions = BTreeMap::new();
+    for skill in &all {
+        revisions.insert(skill.key.clone(), r.revision::<Skill>(&skill.key)?);
+    }
     let first = all
         .iter()
         .map(|s| s.earlier.first().map_or(s.since, |v| v.from))
@@ -99,6 +119,7 @@ fn map_in(r: &Reader, on: Date) -> Result<MapView, ServiceError> {
         skills: gap::map_on(&all, on),
         digital,
         first,
+        revisions,
     })
 }
 
@@ -179,9 +200,36 @@ impl Service {
     }
 
     /// Changes the map from today; the state it replaces is kept. Returns the skill.
+    /// The change is made to the skill as stored, whatever revision the caller read; a
+    /// screen that changes what it shows uses [`Service::edit_skill`].
     pub fn edit_map(&self, p: &Principal, edit: &MapEdit) -> Result<Skill, ServiceError> {
+        self.edit_map_from(p, edit, None)
+    }
+
+    /// Changes a skill of the map that a screen read at revision `opened`
+    /// ([`MapView::revisions`]); a new skill ([`MapEdit::Add`]) has none to check. If
+    /// someone else changed the skill since, nothing is written and
+    /// [`ServiceError::Conflict`] carries theirs.
+    pub fn edit_skill(
+        &self,
+        p: &Principal,
+        edit: &MapEdit,
+        opened: u64,
+    ) -> Result<Skill, ServiceError> {
+        self.edit_map_from(p, edit, Some(opened))
+    }
+
+    fn edit_map_from(
+        &self,
+        p: &Principal,
+        edit: &MapEdit,
+        opened: Option<u64>,
+    ) -> Result<Skill, ServiceError> {
         let today = self.clock.today();
         self.write_as(p, Permission::CatalogueEdit, "skill_map.edit", |w| {
+            if let (Some(opened), Some(key)) = (opened, edit.skill()) {
+                expect_revision::<Skill>(w, "skill", key, opened, |t| Theirs::Skill(Box::new(t)))?;
+            }
             let skill = match edit {
                 MapEdit::Add { category, name } => add_skill(w, category, name, today)?,
                 MapEdit::Toggle { skill, band } => change(w, skill, today, |s| {

@@ -46,6 +46,8 @@ pub struct SessionView {
     pub session: Session,
     pub course: String,
     pub booked: usize,
+    /// The session's revision when read, for a change made from this view.
+    pub revision: u64,
 }
 
 /// One person on a session's roster.
@@ -224,7 +226,7 @@ fn propose(
 
 /// Gives a free place to the first in line who still waits and has not left, while
 /// the session takes people (not 締切 or 実施済). Returns who moved up.
-fn promote(
+pub(super) fn promote(
     w: &mut Writer,
     s: &mut Session,
     today: Date,
@@ -260,6 +262,16 @@ fn promote(
     Ok(None)
 }
 
+/// Writes a session whose waiting list an enrollment changed. One that did not change
+/// is left alone, so its revision moves only when the session does and a change
+/// someone is making to it from a screen is not refused for nothing.
+fn put_if_changed(w: &mut Writer, stored: &Session, now: &Session) -> Result<(), ServiceError> {
+    if stored != now {
+        w.put(now)?;
+    }
+    Ok(())
+}
+
 /// Withdraws a person's undecided proposals from a session whose completion was taken
 /// back.
 fn withdraw_proposals(w: &mut Writer, session: &str, staff_no: &str) -> Result<(), ServiceError> {
@@ -287,9 +299,9 @@ impl Service {
     ) -> Result<Vec<SessionView>, ServiceError> {
         let r = self.read_as(p, Permission::StaffRead)?;
         let rules = Rules::load(&r)?;
-        let mut out: Vec<SessionView> = rules
-            .sessions_of(year)
-            .map(|s| SessionView {
+        let mut out = Vec::new();
+        for s in rules.sessions_of(year) {
+            out.push(SessionView {
                 session: s.clone(),
                 course: rules
                     .courses
@@ -297,33 +309,20 @@ impl Service {
                     .map(|c| c.name.clone())
                     .unwrap_or_default(),
                 booked: rules.booked(&s.id),
-            })
-            .collect();
+                revision: r.revision::<Session>(&s.id)?,
+            });
+        }
         out.sort_by_key(|v| (v.session.first_day(), v.session.id.clone()));
         Ok(out)
     }
 
-    /// Adds or changes a session of the plan. The waiting list is the stored one, not
-    /// the caller's; a larger capacity gives its new places to those waiting.
+    /// Adds or changes a session of the plan without asking which revision the change
+    /// started from (a new session, an import, a script's whole record). The waiting
+    /// list is the stored one, not the caller's; a larger capacity gives its new places
+    /// to those waiting. A screen that changes a session it shows uses
+    /// [`Service::update_session`].
     pub fn save_session(&self, p: &Principal, s: &Session) -> Result<(), ServiceError> {
-        s.validate().map_err(PlanFault::Session)?;
-        let today = self.clock.today();
-        self.write_as(p, Permission::StaffWrite, "training.session", |w| {
-            if w.get::<Course>(&s.course)?.is_none() {
-                return Err(PlanFault::UnknownCourse(s.course.clone()).into());
-            }
-            let mut session = s.clone();
-            session.waiting = w
-                .get::<Session>(&s.id)?
-                .map(|old| old.waiting)
-                .unwrap_or_default();
-            let mut ids = vec![s.id.clone()];
-            while let Some(up) = promote(w, &mut session, today, p)? {
-                ids.push(up);
-            }
-            w.put(&session)?;
-            Ok(((), ids))
-        })
+        self.save_session_from(p, s, None)
     }
 
     /// Copies a fiscal year's sessions into the next one as its plan (計画), in one
@@ -415,8 +414,9 @@ impl Service {
                 .get::<Employee>(staff_no)?
                 .ok_or_else(|| EnrollFault::NoSuchEmployee(staff_no.to_string()))?;
             let outcome = rules.judge(&e, &s, reason, (rules.booked(session), s.waiting.len()));
+            let before = s.clone();
             let status = place(w, &mut s, staff_no, &outcome, reason, today, p)?;
-            w.put(&s)?;
+            put_if_changed(w, &before, &s)?;
             Ok((status, vec![session.to_string(), staff_no.to_string()]))
         })
     }
@@ -448,6 +448,7 @@ impl Service {
             let mut s = w
                 .get::<Session>(session)?
                 .ok_or_else(|| PlanFault::NoSuchSession(session.to_string()))?;
+            let stored = s.clone();
             let key = Enrollment::key_of(session, staff_no);
             let mut e = w
                 .get::<Enrollment>(&key)?
@@ -485,7 +486,7 @@ impl Service {
                 let on = s.days.last().map_or(today, |last| (*last).min(today));
                 propose(w, &course, session, staff_no, on)?;
             }
-            w.put(&s)?;
+            put_if_changed(w, &stored, &s)?;
             Ok((promoted, ids))
         })
     }
@@ -521,6 +522,7 @@ impl Service {
             let org = OrgTree::new(w.all()?)?;
             unit_exists(&org, filter.unit.as_deref())?;
             let mut s = session_of(&rules, session)?;
+            let stored = s.clone();
             let people = w.all::<Employee>()?;
             let done = preview(&rules, &org, &s, &people, filter);
             let mut ids = vec![session.to_string()];
@@ -530,7 +532,7 @@ impl Service {
                     ids.push(row.staff_no.clone());
                 }
             }
-            w.put(&s)?;
+            put_if_changed(w, &stored, &s)?;
             Ok((done, ids))
         })
     }

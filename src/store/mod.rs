@@ -146,7 +146,8 @@ impl Store {
         Ok(Reader { txn })
     }
 
-    /// How many write transactions this handle has committed.
+    /// How many write transactions of this handle changed data (more than the audit
+    /// log) and committed.
     pub fn commits(&self) -> u64 {
         self.commits.load(std::sync::atomic::Ordering::SeqCst)
     }
@@ -156,6 +157,7 @@ impl Store {
             Handle::ReadWrite(db) => Ok(Writer {
                 txn: db.begin_write()?,
                 commits: std::sync::Arc::clone(&self.commits),
+                changed: false,
             }),
             Handle::ReadOnly(_) => Err(StoreError::ReadOnly),
         }

@@ -306,7 +306,10 @@ impl Reader {
 /// A write transaction. Dropped without [`Writer::commit`], it leaves nothing behind.
 pub struct Writer {
     pub(super) txn: WriteTransaction,
+    /// Commits of this handle that changed data (not only the audit log).
     pub(super) commits: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// Whether this transaction writes a record or a setting.
+    pub(super) changed: bool,
 }
 
 impl Writer {
@@ -326,6 +329,7 @@ impl Writer {
             .to_bytes()
             .map_err(|e| record_err(T::TABLE, &key, e))?;
         let old = self.get::<T>(&key)?;
+        self.changed = true;
         let mut table = self.txn.open_table(tables::records::<T>())?;
         table.insert(key.as_str(), bytes.as_slice())?;
         drop(table);
@@ -342,6 +346,7 @@ impl Writer {
     /// is raised and kept).
     pub fn delete<T: Record>(&mut self, key: &str) -> Result<bool, StoreError> {
         let old = self.get::<T>(key)?;
+        self.changed = true;
         let mut table = self.txn.open_table(tables::records::<T>())?;
         table.remove(key)?;
         drop(table);
@@ -414,6 +419,7 @@ impl Writer {
     }
 
     pub fn set_meta(&mut self, key: &str, value: &[u8]) -> Result<(), StoreError> {
+        self.changed = true;
         self.txn.open_table(META)?.insert(key, value)?;
         Ok(())
     }
@@ -452,8 +458,10 @@ impl Writer {
 
     pub fn commit(self) -> Result<(), StoreError> {
         self.txn.commit()?;
-        self.commits
-            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if self.changed {
+            self.commits
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
         Ok(())
     }
 }

@@ -181,6 +181,9 @@ impl App {
             },
             Pane::Skills => {
                 let s = &self.skills;
+                if s.conflict.is_some() {
+                    return Layer::ChangeConflict;
+                }
                 if s.prompt.is_some() {
                     return Layer::Prompt;
                 }

@@ -43,6 +43,8 @@ pub enum Effect {
     RestoreLevels(Box<UndoStep>),
     /// Change the skill map from today.
     EditMap(MapEdit),
+    /// Change a skill of the map read at revision `opened` (refused if it moved on).
+    EditSkill { edit: MapEdit, opened: u64 },
     /// Read the pending level proposals of completed courses.
     LoadProposals,
     /// Accept or reject a level proposal (of the person `staff_no`).
@@ -80,10 +82,10 @@ pub enum Effect {
     BulkEnroll { session: String, filter: BulkFilter },
     /// Copy a fiscal year's sessions into the next year as its plan.
     CopyPlan { from: FiscalYear },
-    /// Move a session to another status.
-    SetSessionStatus {
-        session: String,
-        status: crate::domain::SessionStatus,
+    /// Save a session read at revision `opened` (refused if it moved on).
+    UpdateSession {
+        session: Box<crate::domain::Session>,
+        opened: u64,
     },
     /// Read who owes which mandatory course in a year, in a unit or the city.
     LoadOwed {
@@ -137,5 +139,12 @@ pub enum Effect {
     ChangeRoadmap {
         id: String,
         change: crate::service::RoadmapChange,
+    },
+    /// Change an initiative read at revision `opened`, from what the pane shows
+    /// (refused if it moved on).
+    ChangeInitiative {
+        id: String,
+        change: crate::service::RoadmapChange,
+        opened: u64,
     },
 }

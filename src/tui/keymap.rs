@@ -18,7 +18,7 @@ mod training;
 
 use admin::{AUDIT_LOG, admin};
 use cases::{CASE_DETAIL, CASE_LIST, cases, locked};
-use conflict::conflict;
+use conflict::{change_conflict, conflict};
 use dashboard::dashboard;
 use roadmap::{DETAIL as ROADMAP_DETAIL, TIMELINE, roadmap, roadmap_text};
 use training::{BULK, BULK_FORM, COURSES, OWED, ROSTER, SESSIONS, SUBSIDY, training};
@@ -33,6 +33,10 @@ pub enum Layer {
     /// A save refused because someone else saved the record first: reload, re-apply
     /// or back to the form. A question like `Confirm`, with its own help.
     Conflict,
+    /// A change a pane made from what it showed (a session, a skill of the map, an
+    /// initiative) refused because someone else saved the record first: reload,
+    /// re-apply or back without saving.
+    ChangeConflict,
     /// A form's text field.
     Form,
     /// The staff search field.
@@ -93,10 +97,11 @@ pub enum Layer {
 
 impl Layer {
     /// Every layer, for tests and for checking the tables.
-    pub const ALL: [Layer; 31] = [
+    pub const ALL: [Layer; 32] = [
         Layer::Confirm,
         Layer::Help,
         Layer::Conflict,
+        Layer::ChangeConflict,
         Layer::Form,
         Layer::Search,
         Layer::Prompt,
@@ -420,6 +425,7 @@ pub fn tables(layer: Layer) -> Vec<&'static [Binding]> {
         Layer::Confirm => vec![CONFIRM],
         Layer::Help => vec![HELP, ALWAYS],
         Layer::Conflict => conflict(),
+        Layer::ChangeConflict => change_conflict(),
         Layer::Form => vec![FORM, EDITING, ALWAYS],
         Layer::Search => vec![SEARCH, EDITING, ALWAYS],
         Layer::Prompt => vec![PROMPT, EDITING, ALWAYS],

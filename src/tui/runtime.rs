@@ -142,6 +142,7 @@ pub fn perform(service: &Api, p: &Principal, app: &mut App, effect: Effect) {
         | Effect::SetLevel { .. }
         | Effect::RestoreLevels(_)
         | Effect::EditMap(_)
+        | Effect::EditSkill { .. }
         | Effect::LoadProposals
         | Effect::DecideProposal { .. } => perform_skills(service, p, app, effect),
         Effect::LoadDashboard { .. } | Effect::LoadSurvey { .. } => {
@@ -158,9 +159,10 @@ pub fn perform(service: &Api, p: &Principal, app: &mut App, effect: Effect) {
         | Effect::FieldThenAdvance { .. }
         | Effect::AdvanceCase { .. }
         | Effect::LockCases => cases::perform(service, p, app, effect),
-        Effect::LoadRoadmap | Effect::LoadRoadmapDetail { .. } | Effect::ChangeRoadmap { .. } => {
-            roadmap::perform(service, p, app, effect)
-        }
+        Effect::LoadRoadmap
+        | Effect::LoadRoadmapDetail { .. }
+        | Effect::ChangeRoadmap { .. }
+        | Effect::ChangeInitiative { .. } => roadmap::perform(service, p, app, effect),
         effect => training::perform(service, p, app, effect),
     }
 }
@@ -241,6 +243,14 @@ fn perform_skills(service: &Api, p: &Principal, app: &mut App, effect: Effect) {
                 app.notice = Some(Notice::Error(error_text(&e, lang)));
                 skills::restore_failed(app, *step);
             }
+        },
+        Effect::EditSkill { edit, opened } => match service.edit_skill(p, &edit, opened) {
+            Ok(skill) => {
+                skills::map_edited(app, &skill);
+                perform_skills(service, p, app, Effect::LoadSkillMap { year: None });
+            }
+            Err(ServiceError::Conflict(c)) => skills::conflict::open(app, *c, edit),
+            Err(e) => app.notice = Some(Notice::Error(error_text(&e, lang))),
         },
         Effect::EditMap(edit) => match service.edit_map(p, &edit) {
             Ok(skill) => {

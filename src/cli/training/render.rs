@@ -163,6 +163,8 @@ pub(super) fn roster_json(r: &Roster, booked: usize) -> Value {
         session: r.session.clone(),
         course: r.course.name.clone(),
         booked,
+        // Not shown: the JSON names no revision.
+        revision: 0,
     };
     let rows: Vec<Value> = r
         .rows

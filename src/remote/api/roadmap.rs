@@ -18,6 +18,11 @@ calls! {
     fn roadmap_change(id: &str => String, change: RoadmapChange => RoadmapChange)
         -> InitiativeProgress | ServiceError
         = |s, p, _c| s.roadmap_change(p, &id, change);
+    /// One change to an initiative read at revision `opened`; refused with the stored
+    /// progress if someone else changed it since.
+    fn change_initiative(id: &str => String, change: RoadmapChange => RoadmapChange, opened: u64 => u64)
+        -> InitiativeProgress | ServiceError
+        = |s, p, _c| s.change_initiative(p, &id, change, opened);
     /// Sets the status of one fiscal year.
     fn set_progress(id: &str => String, fy: FiscalYear => FiscalYear, status: Progress => Progress)
         -> InitiativeProgress | ServiceError

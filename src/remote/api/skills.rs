@@ -4,7 +4,7 @@ use crate::domain::{Date, Level, Skill, SkillSheet, Source};
 use crate::io::csv::OutEncoding;
 use crate::service::{
     CsvError, GapReport, LevelChange, MapEdit, MapView, Matrix, PersonGaps, Scope, ServiceError,
-    TierReport,
+    SkillFault, TierReport,
 };
 
 use super::super::calls::calls;
@@ -19,6 +19,10 @@ calls! {
     /// Changes the map from today; returns the skill.
     fn edit_map(edit: &MapEdit => MapEdit) -> Skill | ServiceError
         = |s, p, _c| s.edit_map(p, &edit);
+    /// Changes a skill read at revision `opened`; refused with the stored one if
+    /// someone else changed it since.
+    fn edit_skill(edit: &MapEdit => MapEdit, opened: u64 => u64) -> Skill | ServiceError
+        = |s, p, _c| s.edit_skill(p, &edit, opened);
     /// A person's levels with their history.
     fn sheet(staff_no: &str => String) -> SkillSheet | ServiceError
         = |s, p, _c| s.sheet(p, &staff_no);
@@ -30,10 +34,23 @@ calls! {
         from: Date => Date,
         source: Source => Source,
     ) -> LevelChange | ServiceError
-        = |s, p, _c| s.set_level(p, &staff_no, &skill, level, from, source);
-    /// Takes back a recorded level, unless the levels moved since.
+        = |s, p, c| {
+            let change = s.set_level(p, &staff_no, &skill, level, from, source);
+            if let Ok(change) = &change {
+                c.recorded(change);
+            }
+            change
+        };
+    /// Takes back a level recorded through this connection, unless the levels moved
+    /// since.
     fn undo_level(change: &LevelChange => LevelChange) -> () | ServiceError
-        = |s, p, _c| s.undo_level(p, &change);
+        = |s, p, c| {
+            if c.take_back(&change) {
+                s.undo_level(p, &change)
+            } else {
+                Err(SkillFault::Moved.into())
+            }
+        };
     /// A person's gaps on a date.
     fn gaps(staff_no: &str => String, on: Date => Date) -> PersonGaps | ServiceError
         = |s, p, _c| s.gaps(p, &staff_no, on);

@@ -23,6 +23,10 @@ calls! {
     /// Adds or changes a session of the plan.
     fn save_session(session: &Session => Session) -> () | ServiceError
         = |s, p, _c| s.save_session(p, &session);
+    /// Changes a session read at revision `opened`; refused with the stored one if
+    /// someone else saved it since.
+    fn update_session(session: &Session => Session, opened: u64 => u64) -> () | ServiceError
+        = |s, p, _c| s.update_session(p, &session, opened);
     /// Copies a fiscal year's sessions into the next one as its plan.
     fn copy_plan(from: FiscalYear => FiscalYear) -> Vec<Session> | ServiceError
         = |s, p, _c| s.copy_plan(p, from);

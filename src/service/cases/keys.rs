@@ -157,23 +157,35 @@ impl Service {
         Ok(ring)
     }
 
+    /// How long an unlock by `p` must still wait after their last wrong passphrase
+    /// (a server waits this out before it lets the key derivation start).
+    pub fn unlock_wait(&self, p: &Principal) -> Result<Duration, ServiceError> {
+        let failed = self.store.read()?.get::<UnlockFailures>(&p.account)?;
+        Ok(failed.map_or(Duration::ZERO, |f| self.still_to_wait(&f)))
+    }
+
+    /// The delay after the failures, less the time since the last one.
+    fn still_to_wait(&self, f: &UnlockFailures) -> Duration {
+        let since = u64::try_from(self.clock.now().0 - f.last.0).unwrap_or(0);
+        unlock_delay(f.failures).saturating_sub(Duration::from_secs(since))
+    }
+
     /// Opens the caller's private key, with the delay and the failure count.
     fn open_pair(
         &self,
         p: &Principal,
         passphrase: &[u8],
     ) -> Result<(HolderKey, KeyPair), ServiceError> {
-        let (record, failures) = {
+        let (record, failed) = {
             let r = self.store.read()?;
             let record = r
                 .get::<HolderKey>(&p.account)?
                 .ok_or(ServiceError::Case(CaseFault::NoKeys))?;
-            let failures = r
-                .get::<UnlockFailures>(&p.account)?
-                .map_or(0, |f| f.failures);
-            (record, failures)
+            let failed = r.get::<UnlockFailures>(&p.account)?;
+            (record, failed)
         };
-        std::thread::sleep(unlock_delay(failures));
+        let failures = failed.as_ref().map_or(0, |f| f.failures);
+        std::thread::sleep(failed.map_or(Duration::ZERO, |f| self.still_to_wait(&f)));
         match seal::unprotect(&record.protected, &p.account, passphrase) {
             Ok(pair) if pair.public() != record.public => Err(CaseFault::Damaged(format!(
                 "the public key stored for {} is not that of its private key",

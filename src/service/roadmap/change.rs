@@ -2,7 +2,7 @@
 //! owner section, a KPI link. Each is one transaction with one audit entry, and each
 //! adds to the history rather than replacing anything.
 
-use super::super::{Permission, Principal, Service, ServiceError};
+use super::super::{Permission, Principal, Service, ServiceError, Theirs, expect_revision};
 use crate::domain::progress::{ProgressError, Signed};
 use crate::domain::{FiscalYear, Initiative, InitiativeProgress, KpiSeries, PlanPeriod, Progress};
 
@@ -71,12 +71,39 @@ impl From<ProgressError> for ServiceError {
 
 impl Service {
     /// Makes one change to an initiative's progress and returns the progress as it now
-    /// stands.
+    /// stands. The change is made to the progress as stored, whatever revision the
+    /// caller read: right for a change that stands on its own (a note, a status set
+    /// from the command line); a change made from what a screen shows goes through
+    /// [`Service::change_initiative`].
     pub fn roadmap_change(
         &self,
         p: &Principal,
         id: &str,
         change: RoadmapChange,
+    ) -> Result<InitiativeProgress, ServiceError> {
+        self.roadmap_change_from(p, id, change, None)
+    }
+
+    /// Makes one change to an initiative whose progress a screen read at revision
+    /// `opened` ([`TimelineRow::revision`](super::TimelineRow),
+    /// [`InitiativeDetail::revision`](super::InitiativeDetail)). If someone else changed
+    /// it since, nothing is written and [`ServiceError::Conflict`] carries theirs.
+    pub fn change_initiative(
+        &self,
+        p: &Principal,
+        id: &str,
+        change: RoadmapChange,
+        opened: u64,
+    ) -> Result<InitiativeProgress, ServiceError> {
+        self.roadmap_change_from(p, id, change, Some(opened))
+    }
+
+    fn roadmap_change_from(
+        &self,
+        p: &Principal,
+        id: &str,
+        change: RoadmapChange,
+        opened: Option<u64>,
     ) -> Result<InitiativeProgress, ServiceError> {
         let period = self.store.read()?.plan_period()?;
         if let Some(fy) = change.year()
@@ -96,6 +123,14 @@ impl Service {
                     kind: "initiative",
                     id: id.to_string(),
                 })?;
+            if let Some(opened) = opened {
+                expect_revision::<InitiativeProgress>(w, "initiative", id, opened, |t| {
+                    Theirs::Progress {
+                        initiative: Box::new(base.clone()),
+                        progress: Box::new(t),
+                    }
+                })?;
+            }
             let mut progress = w
                 .get::<InitiativeProgress>(id)?
                 .unwrap_or_else(|| InitiativeProgress::new(id));

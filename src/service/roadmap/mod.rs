@@ -38,6 +38,8 @@ pub struct TimelineRow {
     pub kpis: Vec<String>,
     /// One per year of the plan period.
     pub cells: Vec<TimelineCell>,
+    /// The progress's revision when read, for a change made from the timeline.
+    pub revision: u64,
 }
 
 /// The initiatives of one approach, in the policy's order.
@@ -83,6 +85,8 @@ pub struct InitiativeDetail {
     pub progress: InitiativeProgress,
     /// The linked KPI series: key and name.
     pub kpis: Vec<(String, String)>,
+    /// The progress's revision when read, for a change made from the detail.
+    pub revision: u64,
 }
 
 impl InitiativeDetail {
@@ -114,8 +118,14 @@ fn all_progress(r: &Reader) -> Result<BTreeMap<String, InitiativeProgress>, Serv
         .collect())
 }
 
-fn row_of(i: &Initiative, p: &InitiativeProgress, years: &[FiscalYear]) -> TimelineRow {
+fn row_of(
+    i: &Initiative,
+    p: &InitiativeProgress,
+    years: &[FiscalYear],
+    revision: u64,
+) -> TimelineRow {
     TimelineRow {
+        revision,
         id: i.id.clone(),
         title: i.title.clone(),
         owner: p.owner().map(str::to_string),
@@ -140,22 +150,18 @@ impl Service {
         let years: Vec<FiscalYear> = period.years().collect();
         let mut progress = all_progress(&r)?;
         let initiatives = by_order(r.all()?, |i: &Initiative| i.order);
-        let groups = by_order(r.all()?, |a: &Approach| a.no)
-            .into_iter()
-            .map(|approach| TimelineGroup {
-                rows: initiatives
-                    .iter()
-                    .filter(|i| i.approach == approach.no)
-                    .map(|i| {
-                        let p = progress
-                            .remove(&i.id)
-                            .unwrap_or_else(|| InitiativeProgress::new(&i.id));
-                        row_of(i, &p, &years)
-                    })
-                    .collect(),
-                approach,
-            })
-            .collect();
+        let mut groups = Vec::new();
+        for approach in by_order(r.all()?, |a: &Approach| a.no) {
+            let mut rows = Vec::new();
+            for i in initiatives.iter().filter(|i| i.approach == approach.no) {
+                let p = progress
+                    .remove(&i.id)
+                    .unwrap_or_else(|| InitiativeProgress::new(&i.id));
+                let revision = r.revision::<InitiativeProgress>(&i.id)?;
+                rows.push(row_of(i, &p, &years, revision));
+            }
+            groups.push(TimelineGroup { approach, rows });
+        }
         Ok(Timeline {
             period,
             years,
@@ -201,6 +207,7 @@ impl Service {
             approach,
             years: r.plan_period()?.years().collect(),
             today: self.clock.today(),
+            revision: r.revision::<InitiativeProgress>(id)?,
             progress,
             kpis,
         })

@@ -39,9 +39,10 @@ impl Watch {
             }
         }
         let now = service.commits();
-        if now != self.commits && self.lost.is_none() {
+        if now != self.commits && self.lost.is_none() && catch_up(service, p, app) {
+            // A refresh that failed is tried again at the next look.
             self.commits = now;
-            dirty |= catch_up(service, p, app);
+            dirty = true;
         }
         dirty
     }

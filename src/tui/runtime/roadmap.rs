@@ -4,7 +4,7 @@
 
 use super::{App, Effect, error_text};
 use crate::remote::Api;
-use crate::service::Principal;
+use crate::service::{Principal, ServiceError};
 use crate::tui::panes::roadmap;
 
 fn load(service: &Api, p: &Principal, app: &mut App) {
@@ -38,6 +38,19 @@ pub fn perform(service: &Api, p: &Principal, app: &mut App, effect: Effect) {
                         load_detail(service, p, app, &id);
                     }
                 }
+                Err(e) => roadmap::change_failed(app, error_text(&e, lang)),
+            }
+        }
+        Effect::ChangeInitiative { id, change, opened } => {
+            match service.change_initiative(p, &id, change.clone(), opened) {
+                Ok(_) => {
+                    roadmap::changed(app, &id, &change);
+                    load(service, p, app);
+                    if app.roadmap.detail.is_some() {
+                        load_detail(service, p, app, &id);
+                    }
+                }
+                Err(ServiceError::Conflict(c)) => roadmap::conflict::open(app, *c, id, change),
                 Err(e) => roadmap::change_failed(app, error_text(&e, lang)),
             }
         }

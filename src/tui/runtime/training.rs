@@ -108,9 +108,10 @@ fn perform_one(service: &Api, p: &Principal, app: &mut App, effect: Effect) -> V
             }
             Err(e) => training::load_failed(app, View::Bulk, said(&e)),
         },
-        Effect::SetSessionStatus { session, status } => {
-            match service.set_session_status(p, &session, status) {
-                Ok(s) => return training::session_status_set(app, &s),
+        Effect::UpdateSession { session, opened } => {
+            match service.update_session(p, &session, opened) {
+                Ok(()) => return training::session_status_set(app, &session),
+                Err(ServiceError::Conflict(c)) => training::conflict::open(app, *c, *session),
                 Err(e) => app.notice = Some(Notice::Error(said(&e))),
             }
         }

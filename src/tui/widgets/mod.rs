@@ -1,5 +1,6 @@
 //! Pieces shared by the panes.
 
+pub mod conflict;
 pub mod input;
 pub mod list;
 pub mod prompt;

@@ -130,6 +130,9 @@ pub fn draw(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
         let hint = tui(hint, lang);
         crate::tui::widgets::prompt::draw(app, p, &title, hint, theme.dim(), theme, f, area);
     }
+    if let Some(d) = &s.conflict {
+        crate::tui::widgets::conflict::draw_view(app, &d.view, theme, f, area);
+    }
 }
 
 fn timeline(app: &App, s: &RoadmapState, t: &Timeline, theme: &Theme, f: &mut Frame, area: Rect) {

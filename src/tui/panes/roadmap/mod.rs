@@ -4,6 +4,7 @@
 //! plan revision through a one-line question. The timeline is read again each time the
 //! pane comes to the front, since the command line may have changed it.
 
+pub mod conflict;
 pub mod detail;
 pub mod draw;
 
@@ -48,6 +49,8 @@ pub struct RoadmapState {
     /// The first line of the detail drawn.
     pub scroll: usize,
     pub prompt: Option<Prompt<Ask>>,
+    /// A change refused because someone else changed the initiative first.
+    pub conflict: Option<conflict::RoadmapConflict>,
 }
 
 impl Default for RoadmapState {
@@ -60,6 +63,7 @@ impl Default for RoadmapState {
             detail: None,
             scroll: 0,
             prompt: None,
+            conflict: None,
         }
     }
 }
@@ -126,7 +130,9 @@ pub fn top_for(s: &RoadmapState, t: &Timeline, rows: usize) -> usize {
 /// The key layer of the pane.
 pub fn layer(app: &App) -> Layer {
     let s = &app.roadmap;
-    if s.prompt.is_some() {
+    if s.conflict.is_some() {
+        Layer::ChangeConflict
+    } else if s.prompt.is_some() {
         Layer::RoadmapText
     } else if s.detail.is_some() {
         Layer::RoadmapDetail
@@ -174,6 +180,9 @@ fn count(s: &RoadmapState) -> (usize, usize) {
 
 /// Carries out an action on the pane.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.roadmap.conflict.is_some() {
+        return conflict::update(app, action);
+    }
     if app.roadmap.prompt.is_some() {
         return ask_update(app, action);
     }
@@ -211,7 +220,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Back => s.detail = None,
         Action::SetProgress(status) => {
             if let (Some(id), Some(fy)) = (s.target(), s.focused_year()) {
-                return vec![Effect::ChangeRoadmap {
+                // Set from what the pane shows: refused if someone changed it since.
+                return vec![Effect::ChangeInitiative {
+                    opened: conflict::opened(s, &id),
                     id,
                     change: RoadmapChange::Status { fy, status },
                 }];
@@ -260,11 +271,19 @@ fn ask_update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Back => s.prompt = None,
         Action::Submit => {
             let text = prompt.input.text().to_string();
-            let (id, change) = match prompt.kind.clone() {
-                Ask::Note { id, fy } => (id, RoadmapChange::Note { fy: Some(fy), text }),
-                Ask::Plan { id, fy } => (id, RoadmapChange::Plan { fy, text }),
+            return match prompt.kind.clone() {
+                // A note adds to the history: nothing of anyone's is replaced.
+                Ask::Note { id, fy } => vec![Effect::ChangeRoadmap {
+                    id,
+                    change: RoadmapChange::Note { fy: Some(fy), text },
+                }],
+                // A plan replaces the year's plan the question proposed.
+                Ask::Plan { id, fy } => vec![Effect::ChangeInitiative {
+                    opened: conflict::opened(s, &id),
+                    id,
+                    change: RoadmapChange::Plan { fy, text },
+                }],
             };
-            return vec![Effect::ChangeRoadmap { id, change }];
         }
         _ => {}
     }

@@ -4,6 +4,7 @@
 //! its cell, from the service's answer.
 
 mod answers;
+pub mod conflict;
 pub mod draw;
 pub mod map;
 pub mod matrix;
@@ -121,6 +122,8 @@ pub struct SkillsState {
     /// The earlier day the matrix and the gap report are read as of; None: today, the
     /// only day levels are entered on.
     pub as_of: Option<Date>,
+    /// A change to a skill of the map refused because someone else changed it first.
+    pub conflict: Option<conflict::SkillConflict>,
 }
 
 impl SkillsState {
@@ -144,6 +147,7 @@ impl SkillsState {
             map_want: None,
             map_year: None,
             as_of: None,
+            conflict: None,
         }
     }
 
@@ -349,6 +353,9 @@ fn open_unit_prompt(app: &mut App) {
 
 /// Carries out an action on the skills pane.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.skills.conflict.is_some() {
+        return conflict::update(app, action);
+    }
     if app.skills.prompt.is_some() {
         return prompt_update(app, action);
     }
@@ -504,10 +511,11 @@ fn map_update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ToggleMark => {
             let band = Band::ALL[m.band.min(3)];
             if let Some(skill) = m.skill() {
-                return vec![Effect::EditMap(MapEdit::Toggle {
+                let edit = MapEdit::Toggle {
                     skill: skill.key.clone(),
                     band,
-                })];
+                };
+                return vec![conflict::edit_effect(m, edit)];
             }
         }
         Action::RenameSkill => {
@@ -664,7 +672,8 @@ fn prompt_update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
                 PromptKind::Rename { skill } => {
                     app.skills.prompt = None;
-                    return vec![Effect::EditMap(MapEdit::Rename { skill, name: text })];
+                    let edit = MapEdit::Rename { skill, name: text };
+                    return edits(app, edit);
                 }
                 PromptKind::Add { category } => {
                     app.skills.prompt = None;
@@ -683,7 +692,16 @@ fn prompt_update(app: &mut App, action: Action) -> Vec<Effect> {
 /// After "retire it?" was answered yes.
 pub fn retire_confirmed(app: &mut App) -> Vec<Effect> {
     match app.skills.pending_retire.take() {
-        Some(skill) => vec![Effect::EditMap(MapEdit::Retire { skill })],
+        Some(skill) => edits(app, MapEdit::Retire { skill }),
         None => Vec::new(),
+    }
+}
+
+/// The effect of a change to a skill of the map shown, with the revision it was read
+/// at.
+fn edits(app: &App, edit: MapEdit) -> Vec<Effect> {
+    match app.skills.map.ready() {
+        Some(m) => vec![conflict::edit_effect(m, edit)],
+        None => vec![Effect::EditMap(edit)],
     }
 }

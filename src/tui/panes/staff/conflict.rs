@@ -109,6 +109,8 @@ pub fn open(app: &mut App, conflict: Conflict, submitted: &Employee) {
     let s = &mut app.staff;
     let theirs = match &conflict.theirs {
         Theirs::Employee(e) => (**e).clone(),
+        // Another kind's conflict belongs to its own pane.
+        _ => return,
     };
     let today = s.org.today;
     let merged = s

@@ -164,15 +164,18 @@ pub fn sessions_update(app: &mut App, action: Action) -> Vec<Effect> {
                 return Vec::new();
             };
             use crate::domain::SessionStatus as S;
-            let status = match row.session.status {
+            let mut session = row.session.clone();
+            session.status = match row.session.status {
                 S::Planned => S::Open,
                 S::Open => S::Closed,
                 S::Closed => S::Held,
                 S::Held => S::Planned,
             };
-            return vec![Effect::SetSessionStatus {
-                session: row.session.id.clone(),
-                status,
+            // The next status is the one after what the list shows: a session someone
+            // else changed since is not moved on blindly.
+            return vec![Effect::UpdateSession {
+                session: Box::new(session),
+                opened: row.revision,
             }];
         }
         _ => {}

@@ -7,6 +7,7 @@
 
 mod answers;
 pub mod bulk;
+pub mod conflict;
 pub mod draw;
 pub mod lists;
 pub mod roster;
@@ -143,6 +144,8 @@ pub struct TrainingState {
     pub subsidy_year: FiscalYear,
     pub subsidy: Slot<SubsidyState>,
     pub pending: Option<Pending>,
+    /// A change to a session refused because someone else saved it first.
+    pub conflict: Option<conflict::SessionConflict>,
 }
 
 impl TrainingState {
@@ -166,6 +169,7 @@ impl TrainingState {
             subsidy_year: year,
             subsidy: Slot::Empty,
             pending: None,
+            conflict: None,
         }
     }
 
@@ -221,6 +225,9 @@ pub fn list_rows(app: &App, view: View) -> usize {
 /// The key layer of the pane, from its view.
 pub fn layer(app: &App) -> Layer {
     let t = &app.training;
+    if t.conflict.is_some() {
+        return Layer::ChangeConflict;
+    }
     match t.view {
         View::Catalogue => Layer::Courses,
         View::Sessions => Layer::Sessions,
@@ -377,6 +384,9 @@ fn show(app: &mut App, view: View, again: bool) -> Vec<Effect> {
 
 /// Carries out an action on the training pane.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.training.conflict.is_some() {
+        return conflict::update(app, action);
+    }
     if let Action::TrainingView(v) = action {
         return show(app, v, true);
     }

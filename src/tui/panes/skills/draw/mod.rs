@@ -49,6 +49,9 @@ pub fn draw(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
     if let Some(prompt) = &s.prompt {
         prompt_box(app, prompt, theme, f, area);
     }
+    if let Some(d) = &s.conflict {
+        crate::tui::widgets::conflict::draw_view(app, &d.view, theme, f, area);
+    }
 }
 
 /// A view with nothing to show: why (the service's refusal, or what to do).

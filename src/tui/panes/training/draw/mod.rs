@@ -54,6 +54,9 @@ pub fn draw(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
             other => absent(app, other, "subsidy.empty", theme, f, rest),
         },
     }
+    if let Some(d) = &t.conflict {
+        crate::tui::widgets::conflict::draw_view(app, &d.view, theme, f, area);
+    }
 }
 
 /// A view with nothing to show: why (the service's refusal, or what to do).
