@@ -4,62 +4,15 @@
 
 mod common;
 
-use common::screens::{keys, screen};
-use std::sync::Arc;
+use common::demo_world::{World, app, press, snapshot, world};
+use common::screens::screen;
 
-use kizuna::domain::{Date, Employee, FixedClock};
+use kizuna::domain::{Date, Employee};
 use kizuna::i18n::Lang;
-use kizuna::remote::Api;
-use kizuna::service::{self, Principal};
-use kizuna::tui::app::{App, Look};
+use kizuna::tui::app::App;
 use kizuna::tui::keymap::Layer;
 use kizuna::tui::panes::staff::Focus;
 use kizuna::tui::panes::staff::form::FieldId;
-use kizuna::tui::{runtime, update};
-use ratatui::crossterm::event::Event;
-
-struct World {
-    _dir: tempfile::TempDir,
-    api: Api,
-    p: Principal,
-}
-
-fn world() -> World {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("demo.redb");
-    let clock = Arc::new(FixedClock::at_noon(Date::new(2026, 11, 25).unwrap()));
-    let p = Principal::named("hr.test", 5000);
-    service::create_demo(&path, &p, clock.clone(), 50, 7).unwrap();
-    let api = Api::local(service::Service::open(&path, clock).unwrap(), Lang::Ja);
-    World { _dir: dir, api, p }
-}
-
-fn app(w: &World, lang: Lang) -> App {
-    let look = Look {
-        lang,
-        ascii: false,
-        plain: true,
-    };
-    let mut app = runtime::load(&w.api, &w.p, look).unwrap();
-    app.status.database = "/srv/kizuna/demo.redb".into();
-    app
-}
-
-fn press(w: &World, app: &mut App, text: &str) {
-    for ev in keys(text) {
-        if let Some(action) = runtime::action_of(app, &Event::Key(ev)) {
-            for effect in update::update(app, action) {
-                runtime::perform(&w.api, &w.p, app, effect);
-            }
-        }
-    }
-}
-
-fn snapshot(name: &str, text: String) {
-    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
-        insta::assert_snapshot!(name, text);
-    });
-}
 
 /// Opens the first person's form and types a former name; meanwhile someone else
 /// saves a new name and alias for the same person. Returns their record and revision.
@@ -80,7 +33,7 @@ fn edit_while_someone_saves(w: &World, a: &mut App) -> (Employee, u64) {
 
 #[test]
 fn a_stale_save_opens_the_dialog_with_both_versions() {
-    let w = world();
+    let w = world(Date::new(2026, 11, 25).unwrap());
     let mut a = app(&w, Lang::Ja);
     let (theirs, current) = edit_while_someone_saves(&w, &mut a);
     assert_eq!(a.layer(), Layer::Conflict);
@@ -113,7 +66,7 @@ fn a_stale_save_opens_the_dialog_with_both_versions() {
 
 #[test]
 fn re_apply_saves_my_change_over_theirs() {
-    let w = world();
+    let w = world(Date::new(2026, 11, 25).unwrap());
     let mut a = app(&w, Lang::Ja);
     let (theirs, current) = edit_while_someone_saves(&w, &mut a);
     press(&w, &mut a, "a");
@@ -131,7 +84,7 @@ fn re_apply_saves_my_change_over_theirs() {
 
 #[test]
 fn reload_drops_my_edit_and_shows_theirs() {
-    let w = world();
+    let w = world(Date::new(2026, 11, 25).unwrap());
     let mut a = app(&w, Lang::Ja);
     let (theirs, current) = edit_while_someone_saves(&w, &mut a);
     press(&w, &mut a, "r");
@@ -158,7 +111,7 @@ fn reload_drops_my_edit_and_shows_theirs() {
 
 #[test]
 fn help_and_back_to_the_form_keep_my_edit() {
-    let w = world();
+    let w = world(Date::new(2026, 11, 25).unwrap());
     let mut a = app(&w, Lang::Ja);
     let (theirs, current) = edit_while_someone_saves(&w, &mut a);
     press(&w, &mut a, "?");
@@ -184,7 +137,7 @@ fn help_and_back_to_the_form_keep_my_edit() {
 #[test]
 fn snapshots_of_the_dialog() {
     for (lang, tag) in [(Lang::Ja, "ja"), (Lang::En, "en")] {
-        let w = world();
+        let w = world(Date::new(2026, 11, 25).unwrap());
         let mut a = app(&w, lang);
         edit_while_someone_saves(&w, &mut a);
         snapshot(&format!("staff_conflict_{tag}_80x24"), screen(&a, 80, 24));

@@ -5,63 +5,17 @@
 
 mod common;
 
-use common::screens::{keys, screen};
-use std::sync::Arc;
+use common::demo_world::{World, app, press, snapshot, world};
+use common::screens::screen;
 
-use kizuna::domain::{Date, FiscalYear, FixedClock, Progress, SessionStatus};
+use kizuna::domain::{Date, FiscalYear, Progress, SessionStatus};
 use kizuna::i18n::Lang;
-use kizuna::remote::Api;
-use kizuna::service::{self, MapEdit, Principal, RoadmapChange};
-use kizuna::tui::app::{App, Look, Notice};
+use kizuna::service::{MapEdit, RoadmapChange};
+use kizuna::tui::app::{App, Notice};
 use kizuna::tui::keymap::Layer;
-use kizuna::tui::{runtime, update};
-use ratatui::crossterm::event::Event;
-
-struct World {
-    _dir: tempfile::TempDir,
-    api: Api,
-    p: Principal,
-}
 
 fn today() -> Date {
     Date::new(2026, 11, 25).unwrap()
-}
-
-fn world() -> World {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("demo.redb");
-    let clock = Arc::new(FixedClock::at_noon(today()));
-    let p = Principal::named("hr.test", 5000);
-    service::create_demo(&path, &p, clock.clone(), 50, 7).unwrap();
-    let api = Api::local(service::Service::open(&path, clock).unwrap(), Lang::Ja);
-    World { _dir: dir, api, p }
-}
-
-fn app(w: &World, lang: Lang) -> App {
-    let look = Look {
-        lang,
-        ascii: false,
-        plain: true,
-    };
-    let mut app = runtime::load(&w.api, &w.p, look).unwrap();
-    app.status.database = "/srv/kizuna/demo.redb".into();
-    app
-}
-
-fn press(w: &World, app: &mut App, text: &str) {
-    for ev in keys(text) {
-        if let Some(action) = runtime::action_of(app, &Event::Key(ev)) {
-            for effect in update::update(app, action) {
-                runtime::perform(&w.api, &w.p, app, effect);
-            }
-        }
-    }
-}
-
-fn snapshot(name: &str, text: String) {
-    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
-        insta::assert_snapshot!(name, text);
-    });
 }
 
 type Rows = Vec<(String, String, String, bool)>;
@@ -122,7 +76,7 @@ fn stored_session(w: &World, id: &str) -> kizuna::domain::Session {
 
 #[test]
 fn a_stale_session_status_opens_the_dialog_and_re_apply_keeps_both_changes() {
-    let w = world();
+    let w = world(today());
     let mut a = app(&w, Lang::Ja);
     let (id, was) = session_while_someone_saves(&w, &mut a);
     assert_eq!(a.layer(), Layer::ChangeConflict);
@@ -151,7 +105,7 @@ fn a_stale_session_status_opens_the_dialog_and_re_apply_keeps_both_changes() {
 
 #[test]
 fn reload_drops_my_session_change_and_shows_theirs() {
-    let w = world();
+    let w = world(today());
     let mut a = app(&w, Lang::Ja);
     let (id, was) = session_while_someone_saves(&w, &mut a);
     press(&w, &mut a, "r");
@@ -195,7 +149,7 @@ fn stored_skill(w: &World, key: &str) -> kizuna::domain::gap::MapSkill {
 
 #[test]
 fn a_stale_mark_opens_the_dialog_and_re_apply_marks_their_skill() {
-    let w = world();
+    let w = world(today());
     let mut a = app(&w, Lang::Ja);
     let (key, old) = skill_while_someone_renames(&w, &mut a);
     assert_eq!(a.layer(), Layer::ChangeConflict);
@@ -223,7 +177,7 @@ fn a_stale_mark_opens_the_dialog_and_re_apply_marks_their_skill() {
 
 #[test]
 fn help_then_back_leaves_their_skill_as_it_is() {
-    let w = world();
+    let w = world(today());
     let mut a = app(&w, Lang::Ja);
     let (key, _) = skill_while_someone_renames(&w, &mut a);
     let was = stored_skill(&w, &key);
@@ -287,7 +241,7 @@ fn stored_status(w: &World, id: &str, fy: FiscalYear) -> Progress {
 
 #[test]
 fn a_stale_status_opens_the_dialog_and_re_apply_sets_mine() {
-    let w = world();
+    let w = world(today());
     let mut a = app(&w, Lang::Ja);
     let (id, fy) = status_while_someone_sets_it(&w, &mut a);
     assert_eq!(a.layer(), Layer::ChangeConflict);
@@ -310,7 +264,7 @@ fn a_stale_status_opens_the_dialog_and_re_apply_sets_mine() {
 
 #[test]
 fn a_stale_plan_goes_back_to_its_question_with_my_text() {
-    let w = world();
+    let w = world(today());
     let mut a = app(&w, Lang::Ja);
     press(&w, &mut a, "<F5>e<C-u>試行の拡大");
     assert_eq!(a.layer(), Layer::RoadmapText);
@@ -355,16 +309,16 @@ fn a_stale_plan_goes_back_to_its_question_with_my_text() {
 #[test]
 fn snapshots_of_the_dialogs() {
     for (lang, tag) in [(Lang::Ja, "ja"), (Lang::En, "en")] {
-        let w = world();
+        let w = world(today());
         let mut a = app(&w, lang);
         session_while_someone_saves(&w, &mut a);
         snapshot(&format!("session_conflict_{tag}_80x24"), screen(&a, 80, 24));
     }
-    let w = world();
+    let w = world(today());
     let mut a = app(&w, Lang::Ja);
     skill_while_someone_renames(&w, &mut a);
     snapshot("skill_conflict_ja_80x24", screen(&a, 80, 24));
-    let w = world();
+    let w = world(today());
     let mut a = app(&w, Lang::Ja);
     status_while_someone_sets_it(&w, &mut a);
     snapshot("roadmap_conflict_ja_80x24", screen(&a, 80, 24));

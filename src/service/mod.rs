@@ -88,6 +88,9 @@ impl Clock for SystemClock {
 pub struct Service {
     store: Store,
     clock: Arc<dyn Clock>,
+    /// The organisation and title tables as of the last change: every interview card
+    /// needs them, and they change far less often than cards are read.
+    places: std::sync::Mutex<Option<staff::Places>>,
 }
 
 /// What the status line shows.
@@ -104,6 +107,7 @@ impl Service {
         Ok(Service {
             store: Store::open(path)?,
             clock,
+            places: std::sync::Mutex::new(None),
         })
     }
 

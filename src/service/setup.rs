@@ -44,6 +44,7 @@ fn build(
         let service = Service {
             store,
             clock: Arc::clone(clock),
+            places: std::sync::Mutex::new(None),
         };
         then(&service)?;
         drop(service);

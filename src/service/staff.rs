@@ -1,6 +1,7 @@
 //! Staff look-up for `kizuna show` and the staff pane, and record counts.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -44,6 +45,39 @@ pub struct EmployeeView {
 
 pub(super) fn org_tree(r: &Reader) -> Result<OrgTree, ServiceError> {
     Ok(OrgTree::new(r.all::<OrgUnit>()?)?)
+}
+
+/// The organisation and the title map, read at a commit count.
+pub(super) struct Places {
+    commits: u64,
+    org: Arc<OrgTree>,
+    titles: Arc<TitleMap>,
+}
+
+impl Service {
+    /// The organisation and title map for the read transaction `r`, begun after the
+    /// commit count was `commits`: kept while nothing is committed, read again after.
+    fn places(
+        &self,
+        r: &Reader,
+        commits: u64,
+    ) -> Result<(Arc<OrgTree>, Arc<TitleMap>), ServiceError> {
+        let mut kept = match self.places.lock() {
+            Ok(kept) => kept,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some(p) = kept.as_ref().filter(|p| p.commits == commits) {
+            return Ok((Arc::clone(&p.org), Arc::clone(&p.titles)));
+        }
+        let org = Arc::new(org_tree(r)?);
+        let titles = Arc::new(TitleMap::new(r.all::<TitleBand>()?));
+        *kept = Some(Places {
+            commits,
+            org: Arc::clone(&org),
+            titles: Arc::clone(&titles),
+        });
+        Ok((org, titles))
+    }
 }
 
 pub(super) fn view(
@@ -102,6 +136,8 @@ pub struct Stats {
 impl Service {
     /// A person by staff number, as of today.
     pub fn employee(&self, p: &Principal, staff_no: &str) -> Result<EmployeeView, ServiceError> {
+        // The count first: the transaction then sees at least that commit.
+        let commits = self.store.commits();
         let r = self.read_as(p, Permission::StaffRead)?;
         let e = r
             .get::<Employee>(staff_no)?
@@ -110,8 +146,7 @@ impl Service {
                 id: staff_no.to_string(),
             })?;
         let revision = r.revision::<Employee>(staff_no)?;
-        let org = org_tree(&r)?;
-        let titles = TitleMap::new(r.all::<TitleBand>()?);
+        let (org, titles) = self.places(&r, commits)?;
         Ok(view(e, revision, &org, &titles, self.clock.today()))
     }
 

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod demo_world;
 pub mod screens;
 
 use std::path::{Path, PathBuf};

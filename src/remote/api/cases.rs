@@ -247,11 +247,7 @@ mod tests {
         );
     }
 
-    fn wire<T: serde::Serialize + serde::de::DeserializeOwned>(t: &T) -> T {
-        let cfg = bincode::config::standard();
-        let bytes = bincode::serde::encode_to_vec(t, cfg).unwrap();
-        bincode::serde::decode_from_slice(&bytes, cfg).unwrap().0
-    }
+    use crate::remote::api::crossing::cross as wire;
 
     #[test]
     fn cases_and_changes_cross_the_wire_whole() {

@@ -65,24 +65,13 @@ mod tests {
     use super::DashboardReply as A;
     use super::DashboardRequest as R;
     use crate::domain::{Date, FiscalYear, FixedClock, KpiFault};
-    use crate::i18n::Lang;
     use crate::io::csv::Encoding;
-    use crate::remote::{Conn, Reply, Request};
+    use crate::remote::api::crossing::through;
+    use crate::remote::{Reply, Request};
     use crate::service::{self, KpiError, Principal, Service, SurveyImport, SurveyImportError};
 
-    fn cross<T: serde::Serialize + serde::de::DeserializeOwned>(t: &T) -> T {
-        let cfg = bincode::config::standard();
-        let bytes = bincode::serde::encode_to_vec(t, cfg).unwrap();
-        bincode::serde::decode_from_slice(&bytes, cfg).unwrap().0
-    }
-
-    /// The request and its answer as they would cross the server's socket.
     fn wire(s: &Service, p: &Principal, r: R) -> A {
-        let request = cross(&Request::Dashboard(r));
-        let reply = request
-            .run(s, p, &mut Conn::new(Lang::Ja))
-            .for_wire(Lang::Ja);
-        match cross(&reply) {
+        match through(s, p, Request::Dashboard(r)) {
             Reply::Dashboard(a) => a,
             other => panic!("{other:?}"),
         }

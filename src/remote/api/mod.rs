@@ -1,6 +1,8 @@
 //! Every request and reply of the service API, by part.
 
 mod cases;
+#[cfg(test)]
+pub(crate) mod crossing;
 mod dashboard;
 mod imports;
 mod people;
