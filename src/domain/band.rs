@@ -86,6 +86,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_band_read_from_bytes_is_one_to_four() {
+        assert_eq!(serde_json::from_str::<Band>("2").unwrap(), Band(2));
+        assert!(serde_json::from_str::<Band>("0").is_err());
+        assert!(serde_json::from_str::<Band>("5").is_err());
+    }
+
+    #[test]
     fn only_four_bands() {
         assert!(Band::new(0).is_none());
         assert!(Band::new(5).is_none());

@@ -203,6 +203,12 @@ pub fn one_step(before: &[LevelEntry], after: &[LevelEntry]) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_level_read_from_bytes_is_on_the_scale() {
+        assert_eq!(serde_json::from_str::<Level>("4").unwrap(), Level(4));
+        assert!(serde_json::from_str::<Level>("9").is_err());
+    }
+
     fn d(y: i32, m: u32, day: u32) -> Date {
         Date::new(y, m, day).unwrap()
     }

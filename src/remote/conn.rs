@@ -48,3 +48,36 @@ impl Conn {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(skill: &str) -> LevelChange {
+        LevelChange {
+            staff_no: "000123".into(),
+            skill: skill.into(),
+            before: Vec::new(),
+            after: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn only_a_change_recorded_here_can_be_taken_back_and_only_once() {
+        let mut conn = Conn::new(Lang::Ja);
+        conn.recorded(&change("logical-thinking"));
+        assert!(!conn.take_back(&change("planning")));
+        assert!(conn.take_back(&change("logical-thinking")));
+        assert!(!conn.take_back(&change("logical-thinking")));
+    }
+
+    #[test]
+    fn the_oldest_changes_drop_off() {
+        let mut conn = Conn::new(Lang::Ja);
+        for i in 0..=UNDO_DEPTH {
+            conn.recorded(&change(&format!("s{i}")));
+        }
+        assert!(!conn.take_back(&change("s0")));
+        assert!(conn.take_back(&change(&format!("s{UNDO_DEPTH}"))));
+    }
+}
