@@ -50,6 +50,7 @@ fn only_the_store_touches_redb() {
         "src/io",
         "src/catalogue",
         "src/i18n",
+        "src/remote",
     ] {
         let bad = offending(dir, &["redb"]);
         assert!(
@@ -58,6 +59,35 @@ fn only_the_store_touches_redb() {
             bad.join("\n")
         );
     }
+}
+
+#[test]
+fn the_screens_hold_the_api_not_the_service() {
+    // The screens work the same on the file and through `kizuna serve` only if they
+    // never hold the service itself.
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui"),
+        &mut files,
+    );
+    let mut bad = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if ["Service::open", "service::Service", "service::{Service"]
+                .iter()
+                .any(|w| code.contains(w))
+            {
+                bad.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "src/tui must call through remote::Api:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
