@@ -4,34 +4,12 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Output, Stdio};
-
 use common::{Home, stderr, stdout, tsv_cell};
 
 const PASS: &str = "correct horse battery";
 
-/// Runs with `input` on standard input.
-fn fed(home: &Home, args: &[&str], input: &str) -> Output {
-    let mut child = home
-        .kizuna()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
 fn fed_ok(home: &Home, args: &[&str], input: &str) -> String {
-    let out = fed(home, args, input);
+    let out = home.fed(args, input);
     assert!(
         out.status.success(),
         "kizuna {args:?}: {}\n{}",
@@ -152,8 +130,7 @@ fn whoami() -> String {
 #[test]
 fn a_wrong_passphrase_is_refused_and_the_workflow_needs_its_fields() {
     let (home, _, staff) = ready();
-    let out = fed(
-        &home,
+    let out = home.fed(
         &[
             "cases",
             "list",
@@ -188,8 +165,7 @@ fn a_wrong_passphrase_is_refused_and_the_workflow_needs_its_fields() {
     .trim()
     .to_string();
     let advance = |home: &Home| {
-        fed(
-            home,
+        home.fed(
             &["cases", "advance", &id, "--passphrase-stdin"],
             &format!("{PASS}\n"),
         )
@@ -262,8 +238,7 @@ fn one_holder_is_warned_about_and_the_recovery_key_brings_the_cases_back() {
     .trim()
     .to_string();
     // A mistyped key is refused; the printed one, spaced and in lower case, is taken.
-    let bad = fed(
-        &home,
+    let bad = home.fed(
         &[
             "cases",
             "recover",

@@ -4,36 +4,15 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Output, Stdio};
-
 use common::{Home, stderr, stdout};
 
 const PASS: &str = "correct horse battery";
-
-fn fed(home: &Home, args: &[&str], input: &str) -> Output {
-    let mut child = home
-        .kizuna()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
 
 /// Runs a case command with the passphrase on standard input; insists on success.
 fn with_pass(home: &Home, args: &[&str]) -> String {
     let mut all = args.to_vec();
     all.push("--passphrase-stdin");
-    let out = fed(home, &all, &format!("{PASS}\n"));
+    let out = home.fed(&all, &format!("{PASS}\n"));
     assert!(
         out.status.success(),
         "kizuna {args:?}: {}\n{}",
@@ -62,8 +41,7 @@ fn ready() -> (Home, Vec<String>) {
         .take(3)
         .map(|l| l.split(',').next().unwrap().to_string())
         .collect();
-    let made = fed(
-        &home,
+    let made = home.fed(
         &["keys", "init", "--passphrase-stdin"],
         &format!("{PASS}\n"),
     );
@@ -142,8 +120,7 @@ fn a_health_case_through_leave_plan_follow_up_deny_list_and_closing() {
     assert!(!shown.contains("someone.else"), "allowed again: {shown}");
 
     with_pass(&home, &["cases", "close", &id]);
-    let refused = fed(
-        &home,
+    let refused = home.fed(
         &["cases", "note", &id, "また連絡", "--passphrase-stdin"],
         &format!("{PASS}\n"),
     );
@@ -202,8 +179,7 @@ fn an_incident_linked_to_a_harassment_case_and_a_health_change_refused_on_it() {
     assert!(shown.contains("録音-0042"), "{shown}");
     assert!(shown.contains("令和8年11月25日"), "on today: {shown}");
 
-    let refused = fed(
-        &home,
+    let refused = home.fed(
         &["cases", "close", &incident, "--passphrase-stdin"],
         &format!("{PASS}\n"),
     );

@@ -15,6 +15,26 @@ pub struct Home {
 }
 
 impl Home {
+    /// Runs kizuna with `input` on standard input.
+    pub fn fed(&self, args: &[&str], input: &str) -> Output {
+        use std::io::Write;
+        let mut child = self
+            .kizuna()
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+
     pub fn new() -> Home {
         Home {
             dir: tempfile::tempdir().unwrap(),
