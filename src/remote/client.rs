@@ -3,7 +3,7 @@
 
 use std::os::unix::fs::MetadataExt;
 use std::os::unix::net::UnixStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
@@ -34,7 +34,6 @@ pub struct News {
 
 /// A connection to `kizuna serve`.
 pub struct Client {
-    socket: PathBuf,
     welcome: Welcome,
     calls: Mutex<Calls>,
     news: Arc<News>,
@@ -111,7 +110,6 @@ impl Client {
             .try_clone()
             .map_err(|e| link(LinkFault::Protocol(e.to_string())))?;
         Ok(Client {
-            socket: socket.to_path_buf(),
             welcome,
             calls: Mutex::new(Calls {
                 stream: calling,
@@ -124,18 +122,9 @@ impl Client {
         })
     }
 
-    /// The account the server sees at this end.
-    pub fn account(&self) -> &str {
-        &self.welcome.account
-    }
-
     /// The database the server has open.
     pub fn database(&self) -> &Path {
         &self.welcome.database
-    }
-
-    pub fn socket(&self) -> &Path {
-        &self.socket
     }
 
     /// What the server has said besides replies.

@@ -88,14 +88,6 @@ impl Api {
         }
     }
 
-    /// The server's socket, when the service is there.
-    pub fn socket(&self) -> Option<&Path> {
-        match self {
-            Api::Local(_) => None,
-            Api::Remote(r) => Some(r.client.socket()),
-        }
-    }
-
     /// How many commits others have made that this end has heard of: through a server
     /// it grows when another client saves something, and the screens refresh what they
     /// show; on the file it stays 0.
