@@ -22,23 +22,8 @@ fn fed_ok(home: &Home, args: &[&str], input: &str) -> String {
 /// A database with a handful of staff (from the sample CSV), keys for the caller and
 /// both domains set up; returns the health recovery key as printed.
 fn ready() -> (Home, String, Vec<String>) {
-    let home = Home::new();
-    home.ok(&["init"]);
-    let csv = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/csv");
-    for (what, file) in [
-        ("orgs", "orgs.csv"),
-        ("titles", "titles.csv"),
-        ("employees", "employees.csv"),
-    ] {
-        home.ok(&["import", what, csv.join(file).to_str().unwrap()]);
-    }
-    let staff: Vec<String> = std::fs::read_to_string(csv.join("employees.csv"))
-        .unwrap()
-        .lines()
-        .skip(1)
-        .take(5)
-        .map(|l| l.split(',').next().unwrap().to_string())
-        .collect();
+    let home = Home::with_samples();
+    let staff = common::sample_staff(5);
     assert!(staff.len() >= 3, "{staff:?}");
     let made = fed_ok(
         &home,

@@ -24,23 +24,8 @@ fn with_pass(home: &Home, args: &[&str]) -> String {
 
 /// A database with the sample staff, keys for the caller and both domains set up.
 fn ready() -> (Home, Vec<String>) {
-    let home = Home::new();
-    home.ok(&["init"]);
-    let csv = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/csv");
-    for (what, file) in [
-        ("orgs", "orgs.csv"),
-        ("titles", "titles.csv"),
-        ("employees", "employees.csv"),
-    ] {
-        home.ok(&["import", what, csv.join(file).to_str().unwrap()]);
-    }
-    let staff: Vec<String> = std::fs::read_to_string(csv.join("employees.csv"))
-        .unwrap()
-        .lines()
-        .skip(1)
-        .take(3)
-        .map(|l| l.split(',').next().unwrap().to_string())
-        .collect();
+    let home = Home::with_samples();
+    let staff = common::sample_staff(3);
     let made = home.fed(
         &["keys", "init", "--passphrase-stdin"],
         &format!("{PASS}\n"),

@@ -83,12 +83,47 @@ impl Home {
         String::from_utf8(out.stdout).unwrap()
     }
 
+    /// A database as `kizuna init` makes it, with the sample organisation, titles and
+    /// staff of fixtures/csv imported through the CLI.
+    pub fn with_samples() -> Home {
+        let home = Home::new();
+        home.ok(&["init"]);
+        for (what, file) in [
+            ("orgs", "orgs.csv"),
+            ("titles", "titles.csv"),
+            ("employees", "employees.csv"),
+        ] {
+            home.ok(&["import", what, &sample(file)]);
+        }
+        home
+    }
+
     /// A demo database with `staff` people, made through the CLI.
     pub fn with_demo(staff: u32) -> Home {
         let home = Home::new();
         home.ok(&["demo", "--create-only", "--staff", &staff.to_string()]);
         home
     }
+}
+
+/// A sample file of fixtures/csv, as a path argument.
+pub fn sample(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/csv")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// The first `n` staff numbers of the sample employee file.
+pub fn sample_staff(n: usize) -> Vec<String> {
+    std::fs::read_to_string(sample("employees.csv"))
+        .unwrap()
+        .lines()
+        .skip(1)
+        .take(n)
+        .map(|l| l.split(',').next().unwrap().to_string())
+        .collect()
 }
 
 pub fn stderr(out: &Output) -> String {

@@ -3,27 +3,13 @@
 
 #![allow(dead_code)]
 
-use std::path::Path;
-
 use crate::common::Home;
-
-pub fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/csv")
-        .join(name)
-        .display()
-        .to_string()
-}
 
 /// A database as `kizuna init` makes it, with the sample organisation, titles and
 /// four people (000123, 000456, 000789, 260001); this account is also an auditor, to
 /// read the audit log.
 pub fn home() -> Home {
-    let home = Home::new();
-    home.ok(&["init"]);
-    home.ok(&["import", "orgs", &fixture("orgs.csv")]);
-    home.ok(&["import", "titles", &fixture("titles.csv")]);
-    home.ok(&["import", "employees", &fixture("employees.csv")]);
+    let home = Home::with_samples();
     let me = kizuna::service::Principal::current();
     home.ok(&["user", "grant", &me.account, "auditor"]);
     home
