@@ -214,24 +214,29 @@ fn help_then_back_leaves_their_skill_as_it_is() {
 fn status_while_someone_sets_it(w: &World, a: &mut App) -> (String, FiscalYear) {
     press(w, a, "<F5>");
     assert_eq!(a.layer(), Layer::RoadmapTimeline);
+    let (id, fy) = someone_delays_the_focused_year(w, a);
+    press(w, a, "c");
+    (id, fy)
+}
+
+/// Someone else marks the year the timeline focuses delayed, from the revision the
+/// timeline shows.
+fn someone_delays_the_focused_year(w: &World, a: &App) -> (String, FiscalYear) {
     let id = a.roadmap.focused_id().unwrap();
     let fy = a.roadmap.focused_year().unwrap();
-    let row = a
+    let opened = a
         .roadmap
         .timeline
         .ready()
         .unwrap()
         .row(&id)
         .unwrap()
-        .clone();
+        .revision;
     let theirs = RoadmapChange::Status {
         fy,
         status: Progress::Delayed,
     };
-    w.api
-        .change_initiative(&w.p, &id, theirs, row.revision)
-        .unwrap();
-    press(w, a, "c");
+    w.api.change_initiative(&w.p, &id, theirs, opened).unwrap();
     (id, fy)
 }
 
@@ -268,21 +273,7 @@ fn a_stale_plan_goes_back_to_its_question_with_my_text() {
     let mut a = app(&w, Lang::Ja);
     press(&w, &mut a, "<F5>e<C-u>試行の拡大");
     assert_eq!(a.layer(), Layer::RoadmapText);
-    let id = a.roadmap.focused_id().unwrap();
-    let fy = a.roadmap.focused_year().unwrap();
-    let opened = a
-        .roadmap
-        .timeline
-        .ready()
-        .unwrap()
-        .row(&id)
-        .unwrap()
-        .revision;
-    let theirs = RoadmapChange::Status {
-        fy,
-        status: Progress::Delayed,
-    };
-    w.api.change_initiative(&w.p, &id, theirs, opened).unwrap();
+    let (id, fy) = someone_delays_the_focused_year(&w, &a);
     press(&w, &mut a, "<Enter>");
     assert_eq!(a.layer(), Layer::ChangeConflict);
     let before = w.api.roadmap_detail(&w.p, &id).unwrap();
