@@ -34,10 +34,7 @@ fn pane(size: (u16, u16)) -> (tempfile::TempDir, kizuna::remote::Api, Principal,
     let clock = Arc::new(FixedClock::at_noon(Date::new(2026, 11, 25).unwrap()));
     let p = Principal::current();
     service::create_demo(&path, &p, clock.clone(), 200, demo::DEFAULT_SEED).unwrap();
-    let s = kizuna::remote::Api::local(
-        kizuna::service::Service::open(&path, clock).unwrap(),
-        kizuna::i18n::Lang::Ja,
-    );
+    let s = kizuna::remote::Api::local(kizuna::service::Service::open(&path, clock).unwrap());
     let mut app = runtime::load(&s, &p, LOOK).unwrap();
     update::update(&mut app, Action::Resize(size.0, size.1));
     for effect in update::update(&mut app, Action::Pane(Pane::Roadmap)) {

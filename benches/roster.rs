@@ -75,10 +75,7 @@ fn setup(name: &str) -> Setup {
     let clock = Arc::new(FixedClock::at_noon(Date::new(2026, 11, 25).unwrap()));
     let p = Principal::current();
     service::create_demo(&path, &p, clock.clone(), STAFF, 7).unwrap();
-    let service = kizuna::remote::Api::local(
-        kizuna::service::Service::open(&path, clock).unwrap(),
-        kizuna::i18n::Lang::Ja,
-    );
+    let service = kizuna::remote::Api::local(kizuna::service::Service::open(&path, clock).unwrap());
     let session = Session {
         id: SESSION.into(),
         course: "harassment".into(),

@@ -27,7 +27,6 @@ use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use kizuna::catalogue::demo;
-use kizuna::i18n::Lang;
 use kizuna::remote::Api;
 use kizuna::search::{Filter, Index};
 use kizuna::service::{self, Principal, Service};
@@ -125,7 +124,7 @@ fn main() {
     );
     println!("floor, 1 client, {FLOOR_CALLS} calls each   median      p99 (ms)");
     let who = &people[people.len() / 2];
-    let local = Api::local(must("open", Service::open(&db, clock())), Lang::Ja);
+    let local = Api::local(must("open", Service::open(&db, clock())));
     floors("in-process", &local, who);
     let index = Index::new(must("directory", local.directory(&Principal::current())).entries);
     let figures = floor(FLOOR_CALLS, || {

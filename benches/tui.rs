@@ -31,10 +31,7 @@ fn database(staff: usize) -> (tempfile::TempDir, kizuna::remote::Api, Principal)
     let clock = Arc::new(FixedClock::at_noon(Date::new(2026, 11, 25).unwrap()));
     let p = Principal::current();
     service::create_demo(&path, &p, clock.clone(), staff, demo::DEFAULT_SEED).unwrap();
-    let s = kizuna::remote::Api::local(
-        kizuna::service::Service::open(&path, clock).unwrap(),
-        kizuna::i18n::Lang::Ja,
-    );
+    let s = kizuna::remote::Api::local(kizuna::service::Service::open(&path, clock).unwrap());
     (dir, s, p)
 }
 
@@ -52,7 +49,6 @@ fn open_to_first_frame(bencher: Bencher, staff: usize) {
     bencher.bench_local(|| {
         let s = kizuna::remote::Api::local(
             kizuna::service::Service::open(&path, clock.clone()).unwrap(),
-            kizuna::i18n::Lang::Ja,
         );
         let app = runtime::load(&s, &p, LOOK).unwrap();
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();

@@ -167,7 +167,7 @@ fn a_stale_update_is_refused_with_both_versions_and_writes_nothing() {
 #[test]
 fn the_conflict_crosses_the_socket_whole() {
     let (_dir, path, p) = demo_db();
-    let api = kizuna::remote::Api::local(Service::open(&path, clock()).unwrap(), Lang::Ja);
+    let api = kizuna::remote::Api::local(Service::open(&path, clock()).unwrap());
     let no = api.directory(&p).unwrap().entries[0].staff_no.clone();
     let v = api.employee(&p, &no).unwrap();
     let mut e = v.employee.clone();

@@ -29,10 +29,7 @@ fn world(staff: usize) -> World {
     service::create_demo(&path, &p, clock.clone(), staff, 7).unwrap();
     World {
         _dir: dir,
-        service: kizuna::remote::Api::local(
-            kizuna::service::Service::open(&path, clock).unwrap(),
-            kizuna::i18n::Lang::Ja,
-        ),
+        service: kizuna::remote::Api::local(kizuna::service::Service::open(&path, clock).unwrap()),
         p,
     }
 }

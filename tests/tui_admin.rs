@@ -154,7 +154,6 @@ fn v_verifies_the_chain_and_names_a_rewritten_entry() {
     let w = World {
         service: kizuna::remote::Api::local(
             kizuna::service::Service::open(&path(&dir), clock()).unwrap(),
-            kizuna::i18n::Lang::Ja,
         ),
         dir,
         admin,

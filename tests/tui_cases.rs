@@ -32,7 +32,7 @@ fn world() -> World {
     let clock = Arc::new(FixedClock::at_noon(Date::new(2026, 11, 25).unwrap()));
     let me = Principal::named("hr.demo", 5000);
     service::create_demo(&path, &me, clock.clone(), 60, 7).unwrap();
-    let service = kizuna::remote::Api::local(Service::open(&path, clock).unwrap(), Lang::Ja);
+    let service = kizuna::remote::Api::local(Service::open(&path, clock).unwrap());
     World {
         _dir: dir,
         service,

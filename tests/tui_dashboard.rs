@@ -299,7 +299,6 @@ fn long_lists_scroll_with_the_list_keys() {
     let w = world::World {
         service: kizuna::remote::Api::local(
             kizuna::service::Service::open(&path, world::clock()).unwrap(),
-            kizuna::i18n::Lang::Ja,
         ),
         dir,
         hr,

@@ -50,7 +50,7 @@ fn world() -> World {
         .unwrap();
     World {
         _dir: dir,
-        service: kizuna::remote::Api::local(service, kizuna::i18n::Lang::Ja),
+        service: kizuna::remote::Api::local(service),
         hr,
     }
 }

@@ -35,10 +35,7 @@ fn world(staff: usize) -> World {
     service::create_demo(&path, &p, clock.clone(), staff, 7).unwrap();
     World {
         _dir: dir,
-        service: kizuna::remote::Api::local(
-            kizuna::service::Service::open(&path, clock).unwrap(),
-            kizuna::i18n::Lang::Ja,
-        ),
+        service: kizuna::remote::Api::local(kizuna::service::Service::open(&path, clock).unwrap()),
         p,
     }
 }
@@ -420,7 +417,6 @@ fn the_map_of_an_earlier_year_comes_back_and_stays_as_it_was() {
     let path = _dir.path().join("demo.redb");
     let service = kizuna::remote::Api::local(
         kizuna::service::Service::open(&path, Arc::new(FixedClock::at_noon(may))).unwrap(),
-        kizuna::i18n::Lang::Ja,
     );
     service
         .edit_map(

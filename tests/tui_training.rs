@@ -45,10 +45,7 @@ fn world() -> World {
     service::create_demo(&path, &p, clock.clone(), 2000, 7).unwrap();
     World {
         _dir: dir,
-        service: kizuna::remote::Api::local(
-            kizuna::service::Service::open(&path, clock).unwrap(),
-            kizuna::i18n::Lang::Ja,
-        ),
+        service: kizuna::remote::Api::local(kizuna::service::Service::open(&path, clock).unwrap()),
         p,
     }
 }

@@ -186,10 +186,10 @@ fn database(cli: &Cli, ctx: &Context<'_>) -> Result<PathBuf, CliError> {
 /// The service: through the server when a socket is configured, else on the file.
 fn open(cli: &Cli, ctx: &Context<'_>, lang: Lang) -> Result<Api, CliError> {
     if cli.demo {
-        return Ok(Api::open(&database(cli, ctx)?, ctx.clock.clone(), lang)?);
+        return Ok(Api::open(&database(cli, ctx)?, ctx.clock.clone())?);
     }
     match paths::place(cli.db.as_deref(), cli.socket.as_deref(), ctx.env)? {
-        paths::Place::File(path) => Ok(Api::open(&path, ctx.clock.clone(), lang)?),
+        paths::Place::File(path) => Ok(Api::open(&path, ctx.clock.clone())?),
         paths::Place::Server(socket) => Ok(Api::connect(&socket, ctx.clock.clone(), lang)?),
     }
 }
@@ -242,7 +242,7 @@ pub fn run(cli: Cli, lang: Lang, ctx: &Context<'_>) -> Result<u8, CliError> {
                 .text(lang))?;
             }
             if !create_only {
-                let service = Api::open(&path, ctx.clock.clone(), lang)?;
+                let service = Api::open(&path, ctx.clock.clone())?;
                 screens(&service, &cli, lang, ctx)?;
             }
         }

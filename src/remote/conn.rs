@@ -1,7 +1,7 @@
-//! What the service keeps for one connection: the caller's language and, while they
-//! are unlocked, their case keys. Dropped with the connection.
+//! What the service keeps for one connection: while the caller is unlocked, their
+//! case keys, and the levels they recorded and may take back. Dropped with the
+//! connection.
 
-use crate::i18n::Lang;
 use crate::service::LevelChange;
 use crate::service::cases::Keyring;
 
@@ -9,9 +9,8 @@ use crate::service::cases::Keyring;
 const UNDO_DEPTH: usize = 100;
 
 /// One connection's state.
+#[derive(Default)]
 pub struct Conn {
-    /// The caller's language, for messages worded on the server.
-    pub lang: Lang,
     /// The caller's case keys while unlocked; dropped (and wiped) on lock.
     pub ring: Option<Keyring>,
     /// The levels this connection recorded, newest last: only these can be taken back
@@ -20,12 +19,9 @@ pub struct Conn {
 }
 
 impl Conn {
-    pub fn new(lang: Lang) -> Conn {
-        Conn {
-            lang,
-            ring: None,
-            level_changes: Vec::new(),
-        }
+    /// A new connection: locked, nothing to take back.
+    pub fn new() -> Conn {
+        Conn::default()
     }
 
     /// Remembers a level recorded through this connection.
@@ -64,7 +60,7 @@ mod tests {
 
     #[test]
     fn only_a_change_recorded_here_can_be_taken_back_and_only_once() {
-        let mut conn = Conn::new(Lang::Ja);
+        let mut conn = Conn::new();
         conn.recorded(&change("logical-thinking"));
         assert!(!conn.take_back(&change("planning")));
         assert!(conn.take_back(&change("logical-thinking")));
@@ -73,7 +69,7 @@ mod tests {
 
     #[test]
     fn the_oldest_changes_drop_off() {
-        let mut conn = Conn::new(Lang::Ja);
+        let mut conn = Conn::new();
         for i in 0..=UNDO_DEPTH {
             conn.recorded(&change(&format!("s{i}")));
         }

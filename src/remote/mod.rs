@@ -51,8 +51,8 @@ pub struct Local {
 
 impl Api {
     /// Opens the database file in this process.
-    pub fn open(path: &Path, clock: Arc<dyn Clock>, lang: Lang) -> Result<Api, ServiceError> {
-        Ok(Api::local(Service::open(path, clock)?, lang))
+    pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Api, ServiceError> {
+        Ok(Api::local(Service::open(path, clock)?))
     }
 
     /// Connects to `kizuna serve` on `socket`. A socket that does not answer is an
@@ -65,10 +65,10 @@ impl Api {
     }
 
     /// Wraps a service already open.
-    pub fn local(service: Service, lang: Lang) -> Api {
+    pub fn local(service: Service) -> Api {
         Api::Local(Local {
             service,
-            conn: Mutex::new(Conn::new(lang)),
+            conn: Mutex::new(Conn::new()),
         })
     }
 

@@ -180,7 +180,7 @@ fn calls(
     stream: &UnixStream,
     out: &SyncSender<Out>,
 ) -> Result<(), String> {
-    let mut state = Conn::new(lang);
+    let mut state = Conn::new();
     let mut last_case_call = Instant::now();
     loop {
         if state.ring.is_some() {

@@ -26,7 +26,7 @@ pub fn world(today: Date) -> World {
     let clock = Arc::new(FixedClock::at_noon(today));
     let p = Principal::named("hr.test", 5000);
     service::create_demo(&path, &p, clock.clone(), 50, 7).unwrap();
-    let api = Api::local(service::Service::open(&path, clock).unwrap(), Lang::Ja);
+    let api = Api::local(service::Service::open(&path, clock).unwrap());
     World { _dir: dir, api, p }
 }
 

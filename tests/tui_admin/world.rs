@@ -77,7 +77,7 @@ pub fn world() -> World {
     }
     World {
         dir,
-        service: kizuna::remote::Api::local(service, kizuna::i18n::Lang::Ja),
+        service: kizuna::remote::Api::local(service),
         admin,
     }
 }

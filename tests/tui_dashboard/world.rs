@@ -142,7 +142,7 @@ pub fn world_with(survey: bool) -> World {
     }
     World {
         dir,
-        service: kizuna::remote::Api::local(service, kizuna::i18n::Lang::Ja),
+        service: kizuna::remote::Api::local(service),
         hr,
     }
 }

@@ -160,7 +160,6 @@ mod tests {
 
     use super::*;
     use crate::domain::{Date, FixedClock};
-    use crate::i18n::Lang;
     use crate::remote::{Reply, Request};
     use crate::service::DEMO_PASSPHRASE;
 
@@ -212,8 +211,8 @@ mod tests {
     #[test]
     fn keys_belong_to_one_connection_and_go_with_a_lock() {
         let (_dir, s, me) = demo();
-        let mut a = Conn::new(Lang::Ja);
-        let mut b = Conn::new(Lang::Ja);
+        let mut a = Conn::new();
+        let mut b = Conn::new();
         assert!(
             is_locked(&list(&s, &me, &mut a)),
             "nothing before an unlock"
@@ -252,7 +251,7 @@ mod tests {
     #[test]
     fn cases_and_changes_cross_the_wire_whole() {
         let (_dir, s, me) = demo();
-        let mut a = Conn::new(Lang::Ja);
+        let mut a = Conn::new();
         unlock_on(&s, &me, &mut a);
         for domain in [CaseDomain::Health, CaseDomain::Harassment] {
             let CasesReply::cases(Ok(views)) = run(&s, &me, &mut a, CasesRequest::cases { domain })
@@ -277,7 +276,7 @@ mod tests {
     #[test]
     fn a_wrong_passphrase_leaves_the_connection_locked() {
         let (_dir, s, me) = demo();
-        let mut a = Conn::new(Lang::En);
+        let mut a = Conn::new();
         unlock_on(&s, &me, &mut a);
         let r = CasesRequest::unlock {
             passphrase: b"not the passphrase".to_vec(),

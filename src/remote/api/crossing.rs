@@ -14,8 +14,6 @@ pub fn cross<T: serde::Serialize + serde::de::DeserializeOwned>(t: &T) -> T {
 /// The request run on a fresh connection, both ways across the socket.
 pub fn through(s: &Service, p: &Principal, request: Request) -> Reply {
     let request = cross(&request);
-    let reply = request
-        .run(s, p, &mut Conn::new(Lang::Ja))
-        .for_wire(Lang::Ja);
+    let reply = request.run(s, p, &mut Conn::new()).for_wire(Lang::Ja);
     cross(&reply)
 }
